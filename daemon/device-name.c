@@ -1,0 +1,317 @@
+/* guestfsd: device names.  The API calls the drives /dev/sda, /dev/sdb…
+ * in the order the host added them (SCSI target order); the kernel may
+ * probe them in another order.  This file maps API names to kernel names
+ * and back, and checks every device argument names a real block device. */
+
+#include <config.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <ctype.h>
+#include <errno.h>
+#include <dirent.h>
+#include <limits.h>
+#include <unistd.h>
+#include <sys/stat.h>
+
+#include "daemon.h"
+
+/* Kernel names of the disks ("sdc"), in API order. */
+static char **disks;
+static size_t nr_disks;
+static bool disks_valid;
+
+struct disk {
+  char name[NAME_MAX + 1];
+  unsigned long addr[4];        /* SCSI host:channel:target:lun */
+};
+
+static int
+disk_compare (const void *a, const void *b)
+{
+  const struct disk *x = a, *y = b;
+
+  for (int i = 0; i < 4; ++i)
+    if (x->addr[i] != y->addr[i])
+      return x->addr[i] < y->addr[i] ? -1 : 1;
+  return strcmp (x->name, y->name);
+}
+
+static bool
+is_disk_name (const char *n)
+{
+  return (strncmp (n, "sd", 2) == 0 || strncmp (n, "vd", 2) == 0) &&
+    n[2] != '\0';
+}
+
+static void
+scan_disks (void)
+{
+  DIR *dir;
+  struct dirent *d;
+  struct disk *list = NULL;
+  size_t n = 0, alloc = 0;
+
+  for (size_t i = 0; i < nr_disks; ++i)
+    free (disks[i]);
+  free (disks);
+  disks = NULL;
+  nr_disks = 0;
+
+  dir = opendir ("/sys/block");
+  if (dir == NULL)
+    return;
+  while ((d = readdir (dir)) != NULL) {
+    char link[PATH_MAX], path[PATH_MAX];
+    ssize_t r;
+    const char *base;
+    struct disk dk = { .addr = { 0, 0, 0, 0 } };
+
+    if (!is_disk_name (d->d_name))
+      continue;
+    snprintf (dk.name, sizeof dk.name, "%s", d->d_name);
+    /* .../host0/target0:0:3/0:0:3:0 names the SCSI address. */
+    snprintf (path, sizeof path, "/sys/block/%s/device", d->d_name);
+    r = readlink (path, link, sizeof link - 1);
+    if (r > 0) {
+      link[r] = '\0';
+      base = strrchr (link, '/');
+      base = base ? base + 1 : link;
+      if (sscanf (base, "%lu:%lu:%lu:%lu", &dk.addr[0], &dk.addr[1],
+                  &dk.addr[2], &dk.addr[3]) != 4)
+        memset (dk.addr, 0, sizeof dk.addr);
+    }
+    if (n == alloc) {
+      struct disk *p;
+      alloc = alloc ? alloc * 2 : 16;
+      p = realloc (list, alloc * sizeof *list);
+      if (p == NULL)
+        break;
+      list = p;
+    }
+    list[n++] = dk;
+  }
+  closedir (dir);
+
+  /* virtio-blk disks (vd*) sort after SCSI ones by name. */
+  for (size_t i = 0; i < n; ++i)
+    if (strncmp (list[i].name, "vd", 2) == 0)
+      list[i].addr[0] = ~0UL;
+  qsort (list, n, sizeof *list, disk_compare);
+  disks = calloc (n + 1, sizeof (char *));
+  if (disks) {
+    for (size_t i = 0; i < n; ++i)
+      disks[i] = strdup (list[i].name);
+    nr_disks = n;
+  }
+  free (list);
+  disks_valid = true;
+}
+
+void
+daemon_devices_changed (void)
+{
+  disks_valid = false;
+}
+
+static void
+ensure_disks (void)
+{
+  if (!disks_valid)
+    scan_disks ();
+}
+
+/* "a", "b", ... "z", "aa", ... for index 0, 1, ... */
+static void
+index_letters (size_t i, char *out)
+{
+  char tmp[16];
+  size_t n = 0;
+
+  i++;
+  while (i > 0 && n < sizeof tmp) {
+    i--;
+    tmp[n++] = 'a' + i % 26;
+    i /= 26;
+  }
+  for (size_t j = 0; j < n; ++j)
+    out[j] = tmp[n - 1 - j];
+  out[n] = '\0';
+}
+
+/* Parse "/dev/sdXN" (also hd, vd, xvd): disk index and partition part. */
+static int
+parse_api_name (const char *s, size_t *index, const char **part)
+{
+  const char *p;
+  size_t idx = 0;
+
+  if (strncmp (s, "/dev/", 5) != 0)
+    return -1;
+  p = s + 5;
+  if (strncmp (p, "xvd", 3) == 0)
+    p += 3;
+  else if (strncmp (p, "sd", 2) == 0 || strncmp (p, "vd", 2) == 0 ||
+           strncmp (p, "hd", 2) == 0)
+    p += 2;
+  else
+    return -1;
+  if (!islower ((unsigned char) *p))
+    return -1;
+  while (islower ((unsigned char) *p)) {
+    idx = idx * 26 + (*p - 'a' + 1);
+    if (idx > 100000)
+      return -1;
+    p++;
+  }
+  for (const char *q = p; *q; ++q)
+    if (!isdigit ((unsigned char) *q))
+      return -1;
+  if (p[0] == '0')
+    return -1;
+  *index = idx - 1;
+  *part = p;
+  return 0;
+}
+
+static bool
+is_block_device (const char *path)
+{
+  struct stat st;
+
+  return stat (path, &st) == 0 && S_ISBLK (st.st_mode);
+}
+
+/* API name -> kernel path, or NULL (errno set). */
+static char *
+translate (const char *api)
+{
+  size_t index;
+  const char *part;
+  char *r;
+
+  ensure_disks ();
+  if (parse_api_name (api, &index, &part) == 0) {
+    if (index >= nr_disks) {
+      errno = ENOENT;
+      return NULL;
+    }
+    if (asprintf (&r, "/dev/%s%s", disks[index], part) == -1)
+      return NULL;
+  }
+  else {
+    /* Other device paths (device mapper, md, by-label links): must stay
+     * under /dev and be block devices. */
+    if (strncmp (api, "/dev/", 5) != 0 || strstr (api, "/../") ||
+        strlen (api) >= PATH_MAX) {
+      errno = EINVAL;
+      return NULL;
+    }
+    r = realpath (api, NULL);
+    if (r == NULL)
+      return NULL;
+    if (strncmp (r, "/dev/", 5) != 0) {
+      free (r);
+      errno = EINVAL;
+      return NULL;
+    }
+  }
+  if (!is_block_device (r)) {
+    free (r);
+    errno = ENOENT;
+    return NULL;
+  }
+  return r;
+}
+
+char *
+daemon_resolve_device (const char *api_name)
+{
+  char *r = translate (api_name);
+
+  if (r == NULL)
+    reply_with_perror ("%s", api_name);
+  return r;
+}
+
+char *
+daemon_resolve_mountable (const char *api_name)
+{
+  return daemon_resolve_device (api_name);
+}
+
+char *
+daemon_resolve_dev_or_path (const char *arg)
+{
+  if (strncmp (arg, "/dev/", 5) == 0)
+    return daemon_resolve_device (arg);
+  if (daemon_check_pathname (arg) == -1)
+    return NULL;
+  return strdup (arg);
+}
+
+int
+daemon_is_device_name (const char *s)
+{
+  char *r = translate (s);
+
+  free (r);
+  return r != NULL;
+}
+
+char *
+daemon_device_to_api (const char *kernel_name)
+{
+  const char *n = kernel_name;
+  char letters[16];
+  char *r;
+
+  ensure_disks ();
+  if (strncmp (n, "/dev/", 5) == 0)
+    n += 5;
+  for (size_t i = 0; i < nr_disks; ++i) {
+    size_t len = strlen (disks[i]);
+    if (strncmp (n, disks[i], len) == 0) {
+      const char *part = n + len;
+      bool digits = true;
+      for (const char *q = part; *q; ++q)
+        if (!isdigit ((unsigned char) *q))
+          digits = false;
+      if (!digits)
+        continue;
+      index_letters (i, letters);
+      if (asprintf (&r, "/dev/sd%s%s", letters, part) == -1)
+        return NULL;
+      return r;
+    }
+  }
+  return strdup (kernel_name);
+}
+
+char **
+daemon_list_disks (void)
+{
+  char **r;
+  char letters[16];
+
+  ensure_disks ();
+  r = calloc (nr_disks + 1, sizeof (char *));
+  if (r == NULL)
+    return NULL;
+  for (size_t i = 0; i < nr_disks; ++i) {
+    index_letters (i, letters);
+    if (asprintf (&r[i], "/dev/sd%s", letters) == -1) {
+      daemon_free_string_list (r);
+      return NULL;
+    }
+  }
+  return r;
+}
+
+const char *
+daemon_kernel_disk (size_t i)
+{
+  ensure_disks ();
+  return i < nr_disks ? disks[i] : NULL;
+}

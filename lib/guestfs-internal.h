@@ -1,0 +1,248 @@
+/* libguestfs (guestkit): the handle structure and the internal functions
+ * shared by the library's files.  Internal symbols carry the guestfs_int_
+ * prefix and are hidden from the shared object. */
+
+#ifndef GUESTFS_INTERNAL_H_
+#define GUESTFS_INTERNAL_H_
+
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdint.h>
+#include <signal.h>
+#include <pthread.h>
+#include <sys/types.h>
+#include <rpc/types.h>
+#include <rpc/xdr.h>
+
+#include "guestfs.h"
+
+#define STREQ(a,b) (strcmp ((a),(b)) == 0)
+#define STRNEQ(a,b) (strcmp ((a),(b)) != 0)
+#define STRPREFIX(a,b) (strncmp ((a),(b),strlen ((b))) == 0)
+
+/* Memory, in MiB, given to the appliance unless told otherwise.  The
+ * appliance needs little: its root is the initramfs (~tens of MB). */
+#define DEFAULT_MEMSIZE 768
+#define MIN_MEMSIZE 256
+
+/* How long launch waits for the daemon's hello. */
+#define LAUNCH_TIMEOUT_SECS 600
+
+enum state { CONFIG = 0, LAUNCHING = 1, READY = 2 };
+
+struct drive {
+  char *filename;               /* as the caller gave it */
+  char *format;                 /* NULL: detected at launch */
+  bool readonly;
+  char *label;
+  char *cachemode;              /* NULL (writeback) or "unsafe" */
+  char *discard;                /* NULL (disable), "enable", "besteffort" */
+  int blocksize;                /* 0: default */
+  char *overlay;                /* qcow2 overlay of a read-only drive */
+  bool scratch;                 /* our temp file: deleted at close */
+};
+
+struct event_handler {
+  guestfs_event_callback cb;    /* NULL: free slot */
+  uint64_t events;
+  int flags;
+  void *opaque;
+};
+
+struct error_handler {
+  guestfs_error_handler_cb cb;
+  void *data;
+  struct error_handler *next;
+};
+
+struct pdata {
+  char *key;
+  void *data;
+};
+
+struct guestfs_h {
+  struct guestfs_h *next;       /* all handles, for the atexit close */
+  pthread_mutex_t lock;         /* one call at a time (recursive) */
+  enum state state;
+
+  /* Properties. */
+  bool verbose, trace, autosync, close_on_exit, pgroup;
+  int memsize, smp;
+  char *path;                   /* appliance inputs directory */
+  char *append;
+  char *tmpdir_prop, *cachedir_prop;
+  char *backend;
+  char **backend_settings;
+  char *hv;                     /* qemu binary */
+
+  struct drive **drives;
+  size_t nr_drives;
+
+  /* Errors. */
+  char *last_error;
+  int last_errnum;
+  guestfs_error_handler_cb error_cb;
+  void *error_cb_data;
+  struct error_handler *error_stack;
+  guestfs_abort_cb abort_cb;
+
+  struct event_handler *events;
+  size_t nr_events;
+
+  struct pdata *pdata;
+  size_t nr_pdata;
+  size_t pdata_iter;
+
+  /* The running appliance. */
+  char *tmpdir;                 /* this handle's temp dir (0700) */
+  pid_t qemu_pid;
+  int sock;                     /* protocol channel, -1 if none */
+  int console;                  /* qemu's serial console, -1 if none */
+  unsigned serial;
+  volatile sig_atomic_t user_cancel;
+  unsigned char *rbuf;          /* buffered reads from sock */
+  size_t rstart, rend;
+  char console_tail[4096];      /* last console bytes, for errors */
+  size_t tail_len;
+  bool kvm;                     /* this launch uses KVM */
+
+  char *trace_buf;              /* the trace line being built */
+  size_t trace_len;
+};
+
+/* ---- locking ---- */
+static inline void
+guestfs_int_unlock_cleanup (guestfs_h **gp)
+{
+  pthread_mutex_unlock (&(*gp)->lock);
+}
+#define ACQUIRE_LOCK_FOR_CURRENT_SCOPE(g) \
+  guestfs_h *_lock_g __attribute__((cleanup (guestfs_int_unlock_cleanup))) = (g); \
+  pthread_mutex_lock (&_lock_g->lock)
+
+/* ---- errors.c ---- */
+extern void guestfs_int_error_errno (guestfs_h *g, int errnum, const char *fs, ...)
+  __attribute__((format (printf, 3, 4)));
+extern void guestfs_int_perrorf (guestfs_h *g, const char *fs, ...)
+  __attribute__((format (printf, 2, 3)));
+#define guestfs_int_error(g, ...) guestfs_int_error_errno ((g), 0, __VA_ARGS__)
+#define error(g, ...) guestfs_int_error_errno ((g), 0, __VA_ARGS__)
+#define perrorf guestfs_int_perrorf
+extern void guestfs_int_error_null_arg (guestfs_h *g, const char *fn, const char *arg);
+extern void *guestfs_int_safe_malloc (guestfs_h *g, size_t n);
+extern void *guestfs_int_safe_realloc (guestfs_h *g, void *p, size_t n);
+extern char *guestfs_int_safe_strdup (guestfs_h *g, const char *s);
+extern char *guestfs_int_safe_asprintf (guestfs_h *g, const char *fs, ...)
+  __attribute__((format (printf, 2, 3)));
+#define safe_malloc guestfs_int_safe_malloc
+#define safe_realloc guestfs_int_safe_realloc
+#define safe_strdup guestfs_int_safe_strdup
+#define safe_asprintf guestfs_int_safe_asprintf
+
+/* ---- events.c ---- */
+extern void guestfs_int_call_callbacks_message (guestfs_h *g, uint64_t event,
+                                                const char *buf, size_t len);
+extern void guestfs_int_call_callbacks_array (guestfs_h *g, uint64_t event,
+                                              const uint64_t *array, size_t len);
+extern void guestfs_int_call_enter (guestfs_h *g, const char *name);
+/* Debug message (LIBRARY event, shown with -v). */
+extern void guestfs_int_debug (guestfs_h *g, const char *fs, ...)
+  __attribute__((format (printf, 2, 3)));
+#define debug(g, ...) \
+  do { if (__builtin_expect ((g)->verbose, 0)) guestfs_int_debug ((g), __VA_ARGS__); } while (0)
+extern void guestfs_int_warning (guestfs_h *g, const char *fs, ...)
+  __attribute__((format (printf, 2, 3)));
+
+/* ---- trace.c ---- */
+extern int guestfs_int_trace_enabled (guestfs_h *g);
+extern FILE *guestfs_int_trace_open (guestfs_h *g);
+extern void guestfs_int_trace_close (guestfs_h *g, FILE *tr);
+extern void guestfs_int_trace_error (guestfs_h *g, const char *name, const char *errv);
+extern void guestfs_int_trace_str (FILE *tr, const char *s);
+extern void guestfs_int_trace_strlist (FILE *tr, char *const *l);
+extern void guestfs_int_trace_buffer (FILE *tr, const char *buf, size_t len);
+extern void guestfs_int_trace_optarg_str (FILE *tr, const char *name, const char *s);
+extern void guestfs_int_trace_optarg_strlist (FILE *tr, const char *name, char *const *l);
+extern void guestfs_int_trace_retlist (FILE *tr, char *const *l);
+
+/* ---- utils.c ---- */
+extern size_t guestfs_int_count_strings (char *const *l);
+extern void guestfs_int_free_string_list (char **l);
+extern char **guestfs_int_copy_string_list (guestfs_h *g, char *const *l);
+/* Turn an XDR string array into a NULL-terminated list, checking it. */
+extern char **guestfs_int_take_string_list (guestfs_h *g, const char *name,
+                                            u_int len, char **val, int hashtable);
+extern int guestfs_int_check_ready (guestfs_h *g, const char *name);
+extern int guestfs_int_check_config (guestfs_h *g, const char *name);
+/* Run a program, collecting stdout (may be NULL); 0 on exit status 0. */
+extern int guestfs_int_run_command (guestfs_h *g, char **out, const char *const *argv);
+/* Double the commas: qemu option values use ',' as a separator. */
+extern char *guestfs_int_qemu_escape (guestfs_h *g, const char *s);
+/* rm -rf of a directory we created. */
+extern void guestfs_int_remove_dir (const char *dir);
+/* Bounded reads of small files. */
+extern char *guestfs_int_read_small_file (const char *path, size_t max);
+
+/* ---- tmpdirs.c ---- */
+extern int guestfs_int_lazy_make_tmpdir (guestfs_h *g);
+extern char *guestfs_int_get_cachedir (guestfs_h *g);
+extern void guestfs_int_remove_tmpdir (guestfs_h *g);
+
+/* ---- conn.c: the channel to the daemon and qemu's console ---- */
+/* Read exactly len bytes; timeout_ms < 0 waits forever. */
+extern int guestfs_int_conn_read (guestfs_h *g, void *buf, size_t len, int timeout_ms);
+extern int guestfs_int_conn_write (guestfs_h *g, const void *buf, size_t len);
+/* Is there unread data from the daemon (without blocking)? */
+extern int guestfs_int_conn_readable (guestfs_h *g);
+/* Consume pending console output without blocking. */
+extern void guestfs_int_conn_drain_console (guestfs_h *g);
+/* The appliance went away: error with the console tail, tear down. */
+extern void guestfs_int_appliance_died (guestfs_h *g, const char *what);
+
+/* ---- proto.c: calls ---- */
+struct guestfs_int_call {
+  const char *name;
+  int proc;
+  xdrproc_t args_xdr;
+  void *args;
+  xdrproc_t ret_xdr;
+  void *ret;
+  uint64_t optargs_bitmask;
+  const char *filein;           /* local file streamed after the call */
+  const char *fileout;          /* local file receiving the stream */
+};
+extern int guestfs_int_rpc (guestfs_h *g, const struct guestfs_int_call *call);
+/* Wait for the daemon's hello. */
+extern int guestfs_int_recv_hello (guestfs_h *g, int timeout_ms);
+
+/* ---- drives.c ---- */
+extern int guestfs_int_prepare_drives (guestfs_h *g);
+extern void guestfs_int_free_drives (guestfs_h *g);
+/* Image format from the first bytes of a file: "qcow2", "raw", ... */
+extern const char *guestfs_int_detect_format (guestfs_h *g, const char *filename);
+
+/* ---- appliance.c ---- */
+struct appliance {
+  char *kernel;
+  char *initrd;
+};
+extern int guestfs_int_build_appliance (guestfs_h *g, struct appliance *ap);
+extern void guestfs_int_free_appliance (struct appliance *ap);
+extern const char *guestfs_int_appliance_path (guestfs_h *g);
+
+/* ---- kvm.c ---- */
+enum accel { ACCEL_TCG, ACCEL_KVM, ACCEL_KVM_PROBE };
+extern enum accel guestfs_int_choose_accel (guestfs_h *g);
+extern void guestfs_int_record_kvm_verdict (guestfs_h *g, bool works);
+extern int guestfs_int_has_backend_setting (guestfs_h *g, const char *name);
+extern const char *guestfs_int_hv (guestfs_h *g);
+
+/* ---- launch-direct.c ---- */
+extern int guestfs_int_launch_direct (guestfs_h *g, const struct appliance *ap,
+                                      bool use_kvm, int timeout_ms);
+extern void guestfs_int_kill_qemu (guestfs_h *g);
+
+/* ---- handle.c ---- */
+extern void guestfs_int_close_connection (guestfs_h *g);
+
+#endif /* GUESTFS_INTERNAL_H_ */

@@ -1,0 +1,311 @@
+/* libguestfs (guestkit): the direct backend — build qemu's command line
+ * and run it.  The protocol channel and the serial console are socket
+ * pairs handed to qemu as file descriptors, so no socket file, no accept
+ * and no path-length limits are involved. */
+
+#include <config.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <stdarg.h>
+#include <string.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <unistd.h>
+#include <sys/prctl.h>
+#include <sys/resource.h>
+#include <sys/socket.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+
+#include "guestfs.h"
+#include "guestfs-internal.h"
+
+/* The channel's fd number inside qemu. */
+#define CHANNEL_FD 3
+
+struct argv {
+  char **v;
+  size_t n, alloc;
+};
+
+static void
+add_arg (guestfs_h *g, struct argv *a, const char *s)
+{
+  if (a->n + 2 > a->alloc) {
+    a->alloc = a->alloc ? a->alloc * 2 : 64;
+    a->v = safe_realloc (g, a->v, a->alloc * sizeof (char *));
+  }
+  a->v[a->n++] = safe_strdup (g, s);
+  a->v[a->n] = NULL;
+}
+
+static void __attribute__((format (printf, 3, 4)))
+add_argf (guestfs_h *g, struct argv *a, const char *fs, ...)
+{
+  va_list args;
+  char *s;
+
+  va_start (args, fs);
+  if (vasprintf (&s, fs, args) == -1)
+    s = NULL;
+  va_end (args);
+  if (s == NULL)
+    abort ();
+  add_arg (g, a, s);
+  free (s);
+}
+
+static void
+free_argv (struct argv *a)
+{
+  for (size_t i = 0; i < a->n; ++i)
+    free (a->v[i]);
+  free (a->v);
+}
+
+/* Enough free huge pages for the whole appliance?  Then its memory comes
+ * from them: fewer TLB misses, no page zeroing on demand. */
+static bool
+hugepages_available (guestfs_h *g)
+{
+  char *m = guestfs_int_read_small_file ("/proc/meminfo", 65536);
+  const char *p;
+  long free_pages = 0, size_kb = 0;
+
+  if (m == NULL)
+    return false;
+  if ((p = strstr (m, "HugePages_Free:")))
+    free_pages = strtol (p + 15, NULL, 10);
+  if ((p = strstr (m, "Hugepagesize:")))
+    size_kb = strtol (p + 13, NULL, 10);
+  free (m);
+  return size_kb == 2048 && free_pages * 2 >= g->memsize;
+}
+
+static char *
+kernel_cmdline (guestfs_h *g, bool use_kvm)
+{
+  char *s = safe_asprintf (g,
+    "panic=1 console=ttyS0 edd=off no_timer_check printk.time=1 "
+    "cgroup_disable=memory usbcore.nousb cryptomgr.notests tsc=reliable "
+    "8250.nr_uarts=1 random.trust_cpu=on selinux=0 TERM=linux %s "
+    "guestfs_disks=%zu%s%s",
+    g->verbose ? "guestfs_verbose=1" : "quiet loglevel=3",
+    g->nr_drives,
+    g->append ? " " : "", g->append ? g->append : "");
+
+  (void) use_kvm;
+  return s;
+}
+
+static void
+build_argv (guestfs_h *g, struct argv *a, const struct appliance *ap, bool use_kvm)
+{
+  char *cmdline;
+
+  add_arg (g, a, guestfs_int_hv (g));
+  add_arg (g, a, "-no-user-config");
+  add_arg (g, a, "-nodefaults");
+  add_arg (g, a, "-display");
+  add_arg (g, a, "none");
+  add_arg (g, a, "-no-reboot");
+  add_arg (g, a, "-machine");
+  add_argf (g, a, "pc,accel=%s", use_kvm ? "kvm" : "tcg");
+  add_arg (g, a, "-cpu");
+  add_arg (g, a, use_kvm ? "host" : "max");
+  if (g->smp > 1) {
+    add_arg (g, a, "-smp");
+    add_argf (g, a, "%d", g->smp);
+  }
+  add_arg (g, a, "-m");
+  add_argf (g, a, "%d", g->memsize);
+  if (hugepages_available (g)) {
+    add_arg (g, a, "-object");
+    add_argf (g, a, "memory-backend-memfd,id=mem0,size=%dM,hugetlb=on,hugetlbsize=2M",
+              g->memsize);
+    add_arg (g, a, "-machine");
+    add_arg (g, a, "memory-backend=mem0");
+  }
+  if (use_kvm) {
+    add_arg (g, a, "-global");
+    add_arg (g, a, "kvm-pit.lost_tick_policy=discard");
+  }
+  add_arg (g, a, "-kernel");
+  add_arg (g, a, ap->kernel);
+  add_arg (g, a, "-initrd");
+  add_arg (g, a, ap->initrd);
+  add_arg (g, a, "-object");
+  add_arg (g, a, "rng-random,filename=/dev/urandom,id=rng0");
+  add_arg (g, a, "-device");
+  add_arg (g, a, "virtio-rng-pci,rng=rng0");
+  add_arg (g, a, "-device");
+  add_arg (g, a, "virtio-scsi-pci,id=scsi");
+
+  for (size_t i = 0; i < g->nr_drives; ++i) {
+    struct drive *d = g->drives[i];
+    char *file = guestfs_int_qemu_escape (g, d->overlay ? d->overlay : d->filename);
+
+    add_arg (g, a, "-drive");
+    if (d->overlay)
+      /* The original stays read-only and unlocked (a running VM may hold
+       * it); writes land in the throw-away overlay. */
+      add_argf (g, a, "file=%s,format=qcow2,if=none,id=hd%zu,cache=unsafe,"
+                "backing.file.locking=off%s",
+                file, i, d->discard ? ",discard=unmap" : "");
+    else
+      add_argf (g, a, "file=%s,format=%s,if=none,id=hd%zu,cache=%s%s",
+                file, d->format, i, d->cachemode ? "unsafe" : "writeback",
+                d->discard ? ",discard=unmap" : "");
+    free (file);
+    add_arg (g, a, "-device");
+    {
+      char bs[64] = "";
+      if (d->blocksize)
+        snprintf (bs, sizeof bs, ",logical_block_size=%d,physical_block_size=%d",
+                  d->blocksize, d->blocksize);
+      add_argf (g, a, "scsi-hd,drive=hd%zu,bus=scsi.0,channel=0,scsi-id=%zu,lun=0%s%s%s",
+                i, i, d->label ? ",serial=" : "", d->label ? d->label : "", bs);
+    }
+  }
+
+  add_arg (g, a, "-device");
+  add_arg (g, a, "virtio-serial-pci");
+  add_arg (g, a, "-chardev");
+  add_argf (g, a, "socket,id=channel0,fd=%d", CHANNEL_FD);
+  add_arg (g, a, "-device");
+  add_arg (g, a, "virtserialport,chardev=channel0,name=org.libguestfs.channel.0");
+  add_arg (g, a, "-serial");
+  add_arg (g, a, "stdio");
+
+  cmdline = kernel_cmdline (g, use_kvm);
+  add_arg (g, a, "-append");
+  add_arg (g, a, cmdline);
+  free (cmdline);
+}
+
+static void
+log_argv (guestfs_h *g, const struct argv *a)
+{
+  char *line = NULL;
+  size_t len = 0;
+  FILE *fp;
+
+  if (!g->verbose)
+    return;
+  fp = open_memstream (&line, &len);
+  if (fp == NULL)
+    return;
+  for (size_t i = 0; i < a->n; ++i)
+    fprintf (fp, "%s%s", i ? " \\\n    " : "", a->v[i]);
+  fclose (fp);
+  debug (g, "%s", line);
+  free (line);
+}
+
+int
+guestfs_int_launch_direct (guestfs_h *g, const struct appliance *ap,
+                           bool use_kvm, int timeout_ms)
+{
+  struct argv a = { NULL, 0, 0 };
+  int chan[2] = { -1, -1 }, con[2] = { -1, -1 };
+  pid_t pid;
+  bool pgroup;
+
+  build_argv (g, &a, ap, use_kvm);
+  log_argv (g, &a);
+
+  if (socketpair (AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, chan) == -1 ||
+      socketpair (AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, con) == -1) {
+    perrorf (g, "socketpair");
+    goto fail;
+  }
+
+  pgroup = g->pgroup;
+  pid = fork ();
+  if (pid == -1) {
+    perrorf (g, "fork");
+    goto fail;
+  }
+  if (pid == 0) {
+    /* Child: only async-signal-safe calls from here on. */
+    int nullfd = open ("/dev/null", O_RDONLY);
+    prctl (PR_SET_PDEATHSIG, SIGKILL);  /* no orphan qemu if we die */
+    if (pgroup)
+      setpgid (0, 0);                   /* ^C at the shell spares qemu */
+    dup2 (nullfd, 0);
+    dup2 (con[1], 1);
+    dup2 (con[1], 2);
+    dup2 (chan[1], CHANNEL_FD);
+    signal (SIGPIPE, SIG_DFL);
+    execvp (a.v[0], a.v);
+    {
+      static const char msg[] = "could not execute the hypervisor\n";
+      if (write (2, msg, sizeof msg - 1) == -1)
+        _exit (126);
+    }
+    _exit (127);
+  }
+
+  free_argv (&a);
+  a.v = NULL;
+  close (chan[1]);
+  close (con[1]);
+  g->qemu_pid = pid;
+  g->sock = chan[0];
+  g->console = con[0];
+  fcntl (g->console, F_SETFL, O_NONBLOCK);
+  g->rstart = g->rend = 0;
+  g->tail_len = 0;
+  g->kvm = use_kvm;
+
+  if (guestfs_int_recv_hello (g, timeout_ms) == -1) {
+    if (g->sock >= 0) {
+      /* Timed out, appliance still running: quote its console. */
+      char *msg = safe_asprintf (g, "launch: the appliance did not start within %d s (%s)",
+                                 timeout_ms / 1000, guestfs_last_error (g));
+      guestfs_int_appliance_died (g, msg);
+      free (msg);
+    }
+    return -1;
+  }
+  return 0;
+
+ fail:
+  free_argv (&a);
+  for (int i = 0; i < 2; ++i) {
+    if (chan[i] >= 0)
+      close (chan[i]);
+    if (con[i] >= 0)
+      close (con[i]);
+  }
+  return -1;
+}
+
+/* Stop qemu: SIGTERM (qemu flushes its block layer and exits), then
+ * SIGKILL if it is stuck. */
+void
+guestfs_int_kill_qemu (guestfs_h *g)
+{
+  pid_t pid = g->qemu_pid;
+  struct rusage ru;
+  int status, pidfd;
+
+  if (pid <= 0)
+    return;
+  g->qemu_pid = 0;
+  kill (pid, SIGTERM);
+  pidfd = syscall (SYS_pidfd_open, pid, 0);
+  if (pidfd >= 0) {
+    struct pollfd p = { .fd = pidfd, .events = POLLIN };
+    if (poll (&p, 1, 10000) == 0)
+      kill (pid, SIGKILL);
+    close (pidfd);
+  }
+  while (wait4 (pid, &status, 0, &ru) == -1)
+    if (errno != EINTR)
+      return;
+  debug (g, "qemu exited (status 0x%x), maxrss %ldK", status, ru.ru_maxrss);
+}
