@@ -31,6 +31,7 @@
 #define CHANNEL_NAME "org.libguestfs.channel.0"
 #define DAEMON "/sbin/guestfsd"
 #define EAGER_ORDER "/lib/modules/eager.order"
+#define FAST_MODPROBE "/usr/lib/guestkit/modprobe"
 #define WAIT_LIMIT_MS 30000
 #define POLL_MS 2
 
@@ -77,9 +78,11 @@ static void __attribute__ ((noreturn))
 power_off (void)
 {
   sync ();
-  /* With qemu's -no-reboot a reset would end qemu too, but power-off is
-   * the one that means "done" on every machine type. */
-  reboot (RB_POWER_OFF);
+  /* Power-off says "done" (a reset also ends qemu under -no-reboot, but
+   * so does a kernel panic with panic=1); without ACPI the kernel cannot
+   * power off and would halt for ever, so reset then. */
+  if (access ("/sys/firmware/acpi", F_OK) == 0)
+    reboot (RB_POWER_OFF);
   reboot (RB_AUTOBOOT);
   for (;;)
     pause ();
@@ -565,10 +568,14 @@ main (void)
   load_eager_modules ();
   /* See make-appliance.sh: hidden until now so that the kernel's own
    * requests during boot (all for things it has builtin or that are
-   * eager) fail fast instead of running kmod. */
+   * eager) fail fast instead of running kmod; and busybox's modprobe, when
+   * there, serves the kernel's requests from now on because it starts
+   * faster. */
   if (rename ("/sbin/.modprobe", "/sbin/modprobe") == -1 && errno != ENOENT)
     warn_msg ("rename /sbin/.modprobe: %m");
-  write_file ("/proc/sys/kernel/modprobe", "/sbin/modprobe\n");
+  write_file ("/proc/sys/kernel/modprobe",
+              access (FAST_MODPROBE, X_OK) == 0 ? FAST_MODPROBE "\n"
+                                                : "/sbin/modprobe\n");
 
   scan_scsi (cmd.disks);
   wait_for_disks (cmd.disks);

@@ -315,49 +315,12 @@ copy_symlink (const char *src, const char *dst)
 
 static int copy_entry (struct copy_state *s, const char *src, const char *dst);
 
-/* The names in a directory.  (Not a stringsbuf: its helpers reply to
- * the library on failure, and this runs in a child process.) */
-struct names {
-  char **v;
-  size_t n, alloc;
-};
-
-static int
-names_add (struct names *ns, const char *name)
-{
-  char *copy;
-
-  if (ns->n == ns->alloc) {
-    size_t a = ns->alloc ? ns->alloc * 2 : 64;
-    char **v = realloc (ns->v, a * sizeof *v);
-    if (v == NULL)
-      return -1;
-    ns->v = v;
-    ns->alloc = a;
-  }
-  copy = strdup (name);
-  if (copy == NULL)
-    return -1;
-  ns->v[ns->n++] = copy;
-  return 0;
-}
-
-static void
-names_free (struct names *ns)
-{
-  for (size_t i = 0; i < ns->n; ++i)
-    free (ns->v[i]);
-  free (ns->v);
-}
-
 static int
 copy_dir (struct copy_state *s, const char *src, const char *dst,
           const struct stat *st)
 {
-  struct names names = { NULL, 0, 0 };
+  char **names;
   struct stat dst_st;
-  struct dirent *e;
-  DIR *d;
   int fd, r = 0;
 
   if (s->have_top && st->st_dev == s->top_dev && st->st_ino == s->top_ino) {
@@ -387,37 +350,16 @@ copy_dir (struct copy_state *s, const char *src, const char *dst,
   /* Read the names first and close the directory, so that a deep tree
    * doesn't hold a file descriptor per level. */
   fd = open (src, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
-  if (fd == -1 || (d = fdopendir (fd)) == NULL) {
-    if (fd >= 0)
-      close (fd);
+  names = fd >= 0 ? read_dir_names (fd) : NULL;
+  if (fd >= 0)
+    close (fd);
+  if (names == NULL)
     return fail (src);
-  }
-  for (;;) {
-    errno = 0;
-    e = readdir (d);
-    if (e == NULL)
-      break;
-    if (STREQ (e->d_name, ".") || STREQ (e->d_name, ".."))
-      continue;
-    if (names_add (&names, e->d_name) == -1) {
-      r = fail (src);
-      closedir (d);
-      names_free (&names);
-      return r;
-    }
-  }
-  if (errno != 0) {
-    r = fail (src);
-    closedir (d);
-    names_free (&names);
-    return r;
-  }
-  closedir (d);
 
-  for (size_t i = 0; i < names.n; ++i) {
+  for (size_t i = 0; names[i]; ++i) {
     CLEANUP_FREE char *csrc = NULL, *cdst = NULL;
-    if (asprintf (&csrc, "%s/%s", src, names.v[i]) == -1 ||
-        asprintf (&cdst, "%s/%s", dst, names.v[i]) == -1) {
+    if (asprintf (&csrc, "%s/%s", src, names[i]) == -1 ||
+        asprintf (&cdst, "%s/%s", dst, names[i]) == -1) {
       r = fail (src);
       break;
     }
@@ -425,7 +367,7 @@ copy_dir (struct copy_state *s, const char *src, const char *dst,
     if (copy_entry (s, csrc, cdst) == -1)
       r = -1;
   }
-  names_free (&names);
+  daemon_free_string_list (names);
 
   if (copy_metadata (src, dst, st) == -1)
     r = -1;

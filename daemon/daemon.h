@@ -155,6 +155,11 @@ extern void sort_strings (char **argv, size_t len);
 extern size_t daemon_count_strings (char *const *argv);
 extern void daemon_free_string_list (char **argv);
 extern char **daemon_strlist_from_xdr (u_int len, char **val, int devices);
+/* The entries of an open directory but "." and "..", NULL-terminated and
+ * malloc'd; fd stays open.  NULL with errno on failure (no reply). */
+extern char **read_dir_names (int fd);
+/* Tree walks hold one fd per level: let only absurd depths fail. */
+extern void raise_fd_limit (void);
 /* Split buf into lines (trailing \n, \r\n removed). */
 extern char **split_lines (const char *buf, size_t len);
 /* Read a whole fd into a malloc'd, NUL-terminated buffer (max bytes). */
@@ -179,6 +184,9 @@ extern void daemon_cleanup_free_stringsbuf (void *ptr);
 #define CLEANUP_CLOSE __attribute__((cleanup (daemon_cleanup_close)))
 #define CLEANUP_FREE_STRINGSBUF \
   __attribute__((cleanup (daemon_cleanup_free_stringsbuf)))
+
+/* XDR size of a string of len bytes (length word, data, padding). */
+#define XDR_STRING_SIZE(len) (4 + (((uint64_t) (len) + 3) & ~(uint64_t) 3))
 
 #define STREQ(a,b) (strcmp ((a),(b)) == 0)
 #define STRNEQ(a,b) (strcmp ((a),(b)) != 0)

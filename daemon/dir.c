@@ -22,8 +22,6 @@
 #include "daemon.h"
 #include "actions.h"
 
-/* XDR size of a string of len bytes in a list. */
-#define XDR_STRING_SIZE(len) (4 + (((uint64_t) (len) + 3) & ~(uint64_t) 3))
 
 static int
 list_too_large (const char *dir)
@@ -352,60 +350,19 @@ walk_error (const char *relpath)
     fprintf (stderr, "%s: %m\n", *relpath ? relpath : ".");
 }
 
-static void
-raise_fd_limit (void)
-{
-  struct rlimit rl;
-
-  if (getrlimit (RLIMIT_NOFILE, &rl) == 0 && rl.rlim_cur < rl.rlim_max) {
-    rl.rlim_cur = rl.rlim_max;
-    setrlimit (RLIMIT_NOFILE, &rl);
-  }
-}
-
 /* Calls fn for everything below the directory fd (not fd itself),
  * parents before children.  rel is fd's path for messages and for fn. */
 static void
 walk (int fd, const char *rel, walk_fn fn, void *opaque)
 {
-  char **names = NULL;
-  size_t n = 0, alloc = 0;
-  struct dirent *e;
-  DIR *d;
-  int dfd;
+  char **names = read_dir_names (fd);
+  size_t n;
 
-  /* Read the names and close the stream: a DIR holds a large buffer,
-   * and only the fd is needed below. */
-  dfd = dup (fd);
-  if (dfd == -1 || (d = fdopendir (dfd)) == NULL) {
+  if (names == NULL) {
     walk_error (rel);
-    if (dfd >= 0)
-      close (dfd);
     return;
   }
-  for (;;) {
-    errno = 0;
-    e = readdir (d);
-    if (e == NULL)
-      break;
-    if (STREQ (e->d_name, ".") || STREQ (e->d_name, ".."))
-      continue;
-    if (n == alloc) {
-      size_t a = alloc ? alloc * 2 : 64;
-      char **v = realloc (names, a * sizeof *v);
-      if (v == NULL)
-        break;
-      names = v;
-      alloc = a;
-    }
-    if ((names[n] = strdup (e->d_name)) == NULL)
-      break;
-    n++;
-  }
-  if (errno != 0)
-    walk_error (rel);
-  closedir (d);
-
+  n = daemon_count_strings (names);
   for (size_t i = 0; i < n; ++i) {
     struct stat st;
     char *sub;
@@ -430,9 +387,7 @@ walk (int fd, const char *rel, walk_fn fn, void *opaque)
     }
     free (sub);
   }
-  for (size_t i = 0; i < n; ++i)
-    free (names[i]);
-  free (names);
+  daemon_free_string_list (names);
 }
 
 /* ---- find ---- */

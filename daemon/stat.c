@@ -16,6 +16,7 @@
 
 #include "daemon.h"
 #include "actions.h"
+#include "files.h"
 
 static guestfs_int_statns *
 statns_reply (const char *path, const struct stat *st)
@@ -57,23 +58,6 @@ do_statns (const char *path)
     return NULL;
   }
   return statns_reply (path, &st);
-}
-
-/* Is the last component "." or ".."?  It has no entry of its own in a
- * parent to lstat (sysroot_open_parent refuses it), and it can't be a
- * symlink, so stat gives the same answer. */
-static bool
-last_is_dot (const char *path)
-{
-  size_t n = strlen (path), start;
-
-  while (n > 1 && path[n - 1] == '/')
-    n--;
-  start = n;
-  while (start > 0 && path[start - 1] != '/')
-    start--;
-  return (n - start == 1 && path[start] == '.') ||
-    (n - start == 2 && path[start] == '.' && path[start + 1] == '.');
 }
 
 guestfs_int_statns *

@@ -9,17 +9,19 @@
 #include <errno.h>
 #include <unistd.h>
 #include <ctype.h>
+#include <dirent.h>
+#include <sys/resource.h>
 
 #include "daemon.h"
 
-int
-add_string_nodup (struct stringsbuf *sb, char *str)
+/* Append without replying on failure (usable in forked children). */
+static int
+append_string (struct stringsbuf *sb, char *str)
 {
   if (sb->size >= sb->alloc) {
     size_t n = sb->alloc ? sb->alloc * 2 : 16;
     char **p = realloc (sb->argv, n * sizeof (char *));
     if (p == NULL) {
-      reply_with_perror ("realloc");
       free (str);
       return -1;
     }
@@ -27,6 +29,16 @@ add_string_nodup (struct stringsbuf *sb, char *str)
     sb->alloc = n;
   }
   sb->argv[sb->size++] = str;
+  return 0;
+}
+
+int
+add_string_nodup (struct stringsbuf *sb, char *str)
+{
+  if (append_string (sb, str) == -1) {
+    reply_with_perror ("realloc");
+    return -1;
+  }
   return 0;
 }
 
@@ -265,4 +277,58 @@ void
 daemon_cleanup_free_stringsbuf (void *ptr)
 {
   free_stringsbuf ((struct stringsbuf *) ptr);
+}
+
+char **
+read_dir_names (int fd)
+{
+  DECLARE_STRINGSBUF (sb);
+  struct dirent *e;
+  DIR *d;
+  int dfd = dup (fd);
+
+  /* A private dup: closedir must not close the caller's fd. */
+  if (dfd == -1)
+    return NULL;
+  d = fdopendir (dfd);
+  if (d == NULL) {
+    close (dfd);
+    return NULL;
+  }
+  for (;;) {
+    char *name;
+    errno = 0;
+    e = readdir (d);
+    if (e == NULL)
+      break;
+    if (STREQ (e->d_name, ".") || STREQ (e->d_name, ".."))
+      continue;
+    name = strdup (e->d_name);
+    if (name == NULL || append_string (&sb, name) == -1)
+      goto fail;
+  }
+  if (errno != 0 || append_string (&sb, NULL) == -1)
+    goto fail;
+  closedir (d);
+  return take_stringsbuf (&sb);
+
+ fail:
+  {
+    int err = errno ? errno : ENOMEM;
+    closedir (d);
+    free_stringsbuf (&sb);
+    errno = err;
+    return NULL;
+  }
+}
+
+void
+raise_fd_limit (void)
+{
+  struct rlimit rl;
+
+  if (getrlimit (RLIMIT_NOFILE, &rl) == 0 && rl.rlim_cur < rl.rlim_max) {
+    rl.rlim_cur = rl.rlim_max;
+    setrlimit (RLIMIT_NOFILE, &rl);
+  }
 }

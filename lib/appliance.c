@@ -162,8 +162,10 @@ check_cachedir (guestfs_h *g, const char *cachedir)
   return 0;
 }
 
-/* Remove appliance builds for other keys that have not been used for a
- * day: they belong to older host software. */
+/* Remove appliance builds for other keys that nobody launched for ten
+ * minutes: they belong to older host software or older guestkit builds.
+ * (A launch touches its build, and qemu reads the kernel and initrd only
+ * while starting.) */
 static void
 prune_old (guestfs_h *g, const char *cachedir, const char *keep)
 {
@@ -179,7 +181,7 @@ prune_old (guestfs_h *g, const char *cachedir, const char *keep)
     if (!STRPREFIX (e->d_name, "appliance-") || STREQ (e->d_name, keep))
       continue;
     snprintf (path, sizeof path, "%s/%s", cachedir, e->d_name);
-    if (lstat (path, &st) == 0 && S_ISDIR (st.st_mode) && now - st.st_mtime > 86400) {
+    if (lstat (path, &st) == 0 && S_ISDIR (st.st_mode) && now - st.st_mtime > 600) {
       debug (g, "removing old appliance %s", path);
       guestfs_int_remove_dir (path);
     }

@@ -1,4 +1,4 @@
-/* Minimal TAP output for the C test programs. */
+/* Minimal TAP output, and small helpers, for the C test programs. */
 #ifndef TAP_H_
 #define TAP_H_
 
@@ -23,5 +23,21 @@ static int tap_n, tap_failed;
     exit (EXIT_FAILURE);                                         \
   } while (0)
 #define TAP_EXIT() exit (tap_failed ? EXIT_FAILURE : EXIT_SUCCESS)
+
+#include <unistd.h>
+
+/* Thread body writing zeroes into the pipe fd *fdp until the reader
+ * goes away: an upload source that never ends by itself. */
+__attribute__((unused)) static void *
+endless_feeder (void *fdp)
+{
+  int fd = * (int *) fdp;
+  static char buf[65536];
+
+  while (write (fd, buf, sizeof buf) > 0)
+    ;
+  close (fd);
+  return NULL;
+}
 
 #endif

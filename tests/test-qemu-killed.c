@@ -46,18 +46,6 @@ killer (void *pidp)
   return NULL;
 }
 
-/* Endless data for the upload: a pipe fed by a thread. */
-static void *
-feeder (void *fdp)
-{
-  int fd = * (int *) fdp;
-  static char buf[65536];
-  while (write (fd, buf, sizeof buf) > 0)
-    ;
-  close (fd);
-  return NULL;
-}
-
 int
 main (void)
 {
@@ -99,7 +87,7 @@ main (void)
     if (pipe (pfd) == -1)
       TAP_BAIL ("pipe");
     snprintf (path, sizeof path, "/dev/fd/%d", pfd[0]);
-    pthread_create (&ft, NULL, feeder, &pfd[1]);
+    pthread_create (&ft, NULL, endless_feeder, &pfd[1]);
     pthread_create (&kt, NULL, killer, &pid);
     t0 = now ();
     r = guestfs_upload (g, path, "/dev/sda");
