@@ -54,6 +54,9 @@ bzimage_version() {
         tr '\0' '\n' | head -n1 | cut -d' ' -f1
 }
 
+if [ -n "${SUPERMIN_MODULES:-}" ] && [ ! -d "$SUPERMIN_MODULES" ]; then
+    die "SUPERMIN_MODULES=$SUPERMIN_MODULES: no such directory"
+fi
 if [ -n "${SUPERMIN_KERNEL:-}" ]; then
     kernel=$SUPERMIN_KERNEL
     [ -r "$kernel" ] || die "SUPERMIN_KERNEL=$kernel: missing or unreadable"

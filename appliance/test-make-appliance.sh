@@ -53,6 +53,7 @@ check "initrd has depmod's index" bash -c 'grep -q "modules.dep.bin$" "$1"' _ "$
 check "initrd has ext4.ko" bash -c 'grep -q "/ext4.ko$" "$1"' _ "$tmp/list"
 check "initrd has /bin/sh and lvm.conf" bash -c 'grep -qx usr/bin/sh "$1" && grep -qx etc/lvm/lvm.conf "$1"' _ "$tmp/list"
 check "initrd has the ELF interpreter" has usr/lib64/ld-linux-x86-64.so.2
+check "initrd has the kernel's modprobe helper" has usr/lib/guestkit/modprobe
 
 missing=$(while read -r f; do [ -e "$f" ] || echo "$f"; done < "$out/inputs")
 check "every path in inputs exists on the host" test -z "$missing"

@@ -1,4 +1,4 @@
-/* Progress events during a long upload (rate-limited, ending at
+/* Progress events during a long download (rate-limited, ending at
  * position == total), and guestfs_user_cancel from another thread
  * stopping an upload that would never end, after which the handle still
  * works. */
@@ -43,38 +43,35 @@ int
 main (void)
 {
   guestfs_h *g;
-  char tmp[] = "/tmp/test-progress.XXXXXX", file[64];
-  FILE *fp;
-  static char block[1024 * 1024];
   struct timespec t0, t1;
+  double secs;
   int r;
 
   TAP_PLAN (7);
   signal (SIGPIPE, SIG_IGN);
-  if (mkdtemp (tmp) == NULL)
-    TAP_BAIL ("mkdtemp");
-  snprintf (file, sizeof file, "%s/data", tmp);
-  fp = fopen (file, "w");
-  for (int i = 0; i < 192; ++i) {
-    memset (block, i, sizeof block);
-    fwrite (block, 1, sizeof block, fp);
-  }
-  fclose (fp);
-
   g = guestfs_create ();
   guestfs_set_error_handler (g, NULL, NULL);
-  if (guestfs_add_drive_scratch (g, INT64_C(512) * 1024 * 1024, -1) == -1 ||
+  if (guestfs_add_drive_scratch (g, INT64_C(1024) * 1024 * 1024, -1) == -1 ||
       guestfs_launch (g) == -1)
     TAP_BAIL ("launch: %s", guestfs_last_error (g));
   guestfs_set_event_callback (g, progress_cb, GUESTFS_EVENT_PROGRESS, 0, NULL);
 
-  /* A slow-enough transfer: 192 MiB to the raw device. */
-  r = guestfs_upload (g, file, "/dev/sda");
-  TAP_OK (r == 0, "upload of 192 MiB succeeds");
-  TAP_OK (nr_progress >= 2, "progress events were sent (%d)", nr_progress);
-  TAP_OK (monotonic && last_pos == last_total && last_total == 192 * 1024 * 1024,
-          "progress is monotonic and ends at position == total (%llu/%llu)",
-          (unsigned long long) last_pos, (unsigned long long) last_total);
+  /* Progress starts 2 s into a call: download a whole 1 GiB disk. */
+  clock_gettime (CLOCK_MONOTONIC, &t0);
+  r = guestfs_download (g, "/dev/sda", "/dev/null");
+  clock_gettime (CLOCK_MONOTONIC, &t1);
+  secs = (t1.tv_sec - t0.tv_sec) + (t1.tv_nsec - t0.tv_nsec) / 1e9;
+  TAP_OK (r == 0, "download of a 1 GiB disk succeeds (%.1f s)", secs);
+  if (secs >= 3) {
+    TAP_OK (nr_progress >= 2, "progress events were sent (%d)", nr_progress);
+    TAP_OK (monotonic && last_pos == last_total && last_total == INT64_C(1024) * 1024 * 1024,
+            "progress is monotonic and ends at position == total (%llu/%llu)",
+            (unsigned long long) last_pos, (unsigned long long) last_total);
+  }
+  else {
+    printf ("ok %d - # SKIP transfer too fast to see progress\n", ++tap_n);
+    printf ("ok %d - # SKIP transfer too fast to see progress\n", ++tap_n);
+  }
 
   /* Cancel an endless upload from another thread. */
   {
@@ -99,7 +96,5 @@ main (void)
   TAP_OK (guestfs_ping_daemon (g) == 0, "the handle still works after the cancel");
   TAP_OK (guestfs_shutdown (g) == 0, "shutdown");
   guestfs_close (g);
-  unlink (file);
-  rmdir (tmp);
   TAP_EXIT ();
 }
