@@ -41,7 +41,7 @@ find /etc
 GF
 
 say "Editing it: append to a file, then read it back in a new session"
-gf -a "$img" -m /dev/sda1 write-append /etc/motd "Edited by guestkit.\n"
+gf -a "$img" -m /dev/sda1 write-append /etc/motd $'Edited by guestkit.\n'
 gf --ro -a "$img" -m /dev/sda1 cat /etc/motd
 
 say "Copying a directory out as a tarball"

@@ -12,6 +12,7 @@
 #include <errno.h>
 #include <dirent.h>
 #include <limits.h>
+#include <fcntl.h>
 #include <unistd.h>
 #include <sys/stat.h>
 
@@ -183,6 +184,64 @@ is_block_device (const char *path)
   return stat (path, &st) == 0 && S_ISBLK (st.st_mode);
 }
 
+/* The SCSI serial of a disk (qemu's scsi-hd serial=, which the library
+ * sets to the drive's label), from VPD page 0x80: a 4-byte header whose
+ * last byte is the length, then the serial, space padded. */
+static bool
+disk_has_serial (const char *disk, const char *label, size_t label_len)
+{
+  char path[PATH_MAX];
+  unsigned char buf[260];
+  ssize_t n;
+  size_t len;
+  int fd;
+
+  snprintf (path, sizeof path, "/sys/block/%s/device/vpd_pg80", disk);
+  fd = open (path, O_RDONLY | O_CLOEXEC);
+  if (fd == -1)
+    return false;
+  n = read (fd, buf, sizeof buf);
+  close (fd);
+  if (n < 4)
+    return false;
+  len = buf[3];
+  if (len > (size_t) n - 4)
+    len = n - 4;
+  while (len > 0 && buf[4 + len - 1] == ' ')
+    len--;
+  return len == label_len && memcmp (buf + 4, label, len) == 0;
+}
+
+/* "/dev/disk/guestfs/LABEL[N]" -> kernel path of that drive (or its
+ * partition N); labels are letters only, so digits end them. */
+static char *
+translate_label (const char *api)
+{
+  const char *label = api + strlen ("/dev/disk/guestfs/");
+  size_t len = 0;
+  char *r;
+
+  while (isalpha ((unsigned char) label[len]))
+    len++;
+  if (len == 0) {
+    errno = ENOENT;
+    return NULL;
+  }
+  for (const char *q = label + len; *q; ++q)
+    if (!isdigit ((unsigned char) *q)) {
+      errno = ENOENT;
+      return NULL;
+    }
+  for (size_t i = 0; i < nr_disks; ++i)
+    if (disk_has_serial (disks[i], label, len)) {
+      if (asprintf (&r, "/dev/%s%s", disks[i], label + len) == -1)
+        return NULL;
+      return r;
+    }
+  errno = ENOENT;
+  return NULL;
+}
+
 /* API name -> kernel path, or NULL (errno set). */
 static char *
 translate (const char *api)
@@ -192,7 +251,12 @@ translate (const char *api)
   char *r;
 
   ensure_disks ();
-  if (parse_api_name (api, &index, &part) == 0) {
+  if (STRPREFIX (api, "/dev/disk/guestfs/")) {
+    r = translate_label (api);
+    if (r == NULL)
+      return NULL;
+  }
+  else if (parse_api_name (api, &index, &part) == 0) {
     if (index >= nr_disks) {
       errno = ENOENT;
       return NULL;
