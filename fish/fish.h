@@ -48,6 +48,9 @@ extern char *fish_file_in (const char *arg);
 extern void fish_free_file_in (char *filename);
 /* FileOut argument: "-" is stdout. */
 extern char *fish_file_out (const char *arg);
+/* A Key argument: prompted for without echo on a terminal, else read as a
+ * line from stdin; malloc'd. */
+extern char *fish_read_key (const char *param);
 extern void fish_print_strings (char *const *l);
 extern void fish_print_table (char *const *l);
 extern void fish_print_escaped (const char *buf, size_t len);

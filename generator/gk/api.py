@@ -8,10 +8,24 @@ from .actions_devices import DEVICE_CALLS
 from .actions_fs import FS_CALLS
 from .actions_files import FILE_CALLS
 from .actions_transfer import TRANSFER_CALLS
+from . import (actions_files2, actions_part, actions_fs2, actions_lvm,
+               actions_augeas, actions_hivex, actions_misc)
 from .structs import STRUCTS, BY_NAME as STRUCTS_BY_NAME
 
+# Calls added per area; each area owns a range of procedure numbers.
+AREAS = [
+    (actions_files2.FILES2_CALLS, actions_files2.PROC_RANGE),
+    (actions_part.PART_CALLS, actions_part.PROC_RANGE),
+    (actions_fs2.FS2_CALLS, actions_fs2.PROC_RANGE),
+    (actions_lvm.LVM_CALLS, actions_lvm.PROC_RANGE),
+    (actions_augeas.AUGEAS_CALLS, actions_augeas.PROC_RANGE),
+    (actions_hivex.HIVEX_CALLS, actions_hivex.PROC_RANGE),
+    (actions_misc.MISC_CALLS, actions_misc.PROC_RANGE),
+]
+
 CALLS = sorted(HANDLE_CALLS + DEVICE_CALLS + FS_CALLS + FILE_CALLS +
-               TRANSFER_CALLS, key=lambda c: c.name)
+               TRANSFER_CALLS + [c for calls, _ in AREAS for c in calls],
+               key=lambda c: c.name)
 DAEMON_CALLS = sorted((c for c in CALLS if c.daemon), key=lambda c: c.proc)
 LIBRARY_CALLS = [c for c in CALLS if not c.daemon]
 BY_NAME = {c.name: c for c in CALLS}
@@ -32,6 +46,10 @@ VERSION = (1, 48, 6)
 
 
 def _check():
+    for calls, (lo, hi) in AREAS:
+        for c in calls:
+            assert c.proc is None or lo <= c.proc <= hi, \
+                "%s: proc %d outside its file's range %d-%d" % (c.name, c.proc, lo, hi)
     names = set()
     procs = set()
     for c in CALLS:

@@ -8,7 +8,7 @@ from . import pod
 
 
 def _synopsis(c):
-    words = [c.fish_name] + [a.name for a in c.args]
+    words = [c.fish_name] + [a.name for a in c.args if a.kind != "Key"]
     words += ["[%s:%s]" % (o.name, {"OBool": "true|false", "OInt": "N",
                                     "OInt64": "N", "OString": "..",
                                     "OStringList": "'item ...'"}[o.kind])
@@ -19,6 +19,9 @@ def _synopsis(c):
 def help_text(c):
     t = "NAME\n    %s - %s\n\nSYNOPSIS\n     %s\n\nDESCRIPTION\n%s\n" % (
         c.fish_name, c.shortdesc, _synopsis(c), pod.to_text(pod.fishify(c.longdesc)))
+    if any(a.kind == "Key" for a in c.args):
+        t += ("\n    This command has one or more key or passphrase parameters.\n"
+              "    Guestfish will prompt for these separately.\n")
     if c.fish_alias:
         t += "\n    You can use '%s' as an alias for this command.\n" % "' or '".join(c.fish_alias)
     return t
@@ -59,7 +62,7 @@ def _struct_printers():
 
 def _run(c):
     n = c.name
-    nreq = len(c.args)
+    nreq = len([a for a in c.args if a.kind != "Key"])
     nopt = len(c.optargs)
     o = ["static int\nrun_%s (const char *cmd, size_t argc, char *argv[])\n{\n" % n]
     o.append("  int ret = -1;\n")
@@ -76,7 +79,7 @@ def _run(c):
         o.append("  size_t size;\n")
     for a in c.args:
         ak = a.kind
-        if ak in ("FileIn", "FileOut"):
+        if ak in ("FileIn", "FileOut", "Key"):
             o.append("  char *%s = NULL;\n" % a.name)
         elif a.is_string:
             o.append("  const char *%s;\n" % a.name)
@@ -101,7 +104,9 @@ def _run(c):
     for a in c.args:
         ak = a.kind
         v = "argv[i++]"
-        if ak == "FileIn":
+        if ak == "Key":
+            o.append("  %s = fish_read_key (\"%s\");\n  if (%s == NULL)\n    goto out;\n" % (a.name, a.name, a.name))
+        elif ak == "FileIn":
             o.append("  %s = fish_file_in (%s);\n  if (%s == NULL)\n    goto out;\n" % (a.name, v, a.name))
         elif ak == "FileOut":
             o.append("  %s = fish_file_out (%s);\n  if (%s == NULL)\n    goto out;\n" % (a.name, v, a.name))
@@ -204,7 +209,7 @@ def _run(c):
     for a in c.args:
         if a.kind == "FileIn":
             o.append("  fish_free_file_in (%s);\n" % a.name)
-        elif a.kind == "FileOut":
+        elif a.kind in ("FileOut", "Key"):
             o.append("  free (%s);\n" % a.name)
         elif a.is_list:
             o.append("  fish_free_strings (%s);\n" % a.name)

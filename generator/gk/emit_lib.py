@@ -26,7 +26,9 @@ def _trace_args(c):
     o = []
     for a in c.args:
         k = a.kind
-        if a.is_string:
+        if k == "Key":
+            o.append('      fputs (" \\"***\\"", tr);  /* never trace secrets */\n')
+        elif a.is_string:
             o.append('      guestfs_int_trace_str (tr, %s);\n' % a.name)
         elif k in ("StringList", "DeviceList"):
             o.append('      guestfs_int_trace_strlist (tr, %s);\n' % a.name)

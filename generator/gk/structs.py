@@ -41,4 +41,58 @@ STRUCTS = [
     ]),
 ]
 
+STRUCTS += [
+    Struct("lvm_pv", [
+        ("pv_name", "FString"), ("pv_uuid", "FUUID"), ("pv_fmt", "FString"),
+        ("pv_size", "FBytes"), ("dev_size", "FBytes"), ("pv_free", "FBytes"),
+        ("pv_used", "FBytes"), ("pv_attr", "FString"),
+        ("pv_pe_count", "FInt64"), ("pv_pe_alloc_count", "FInt64"),
+        ("pv_tags", "FString"), ("pe_start", "FBytes"),
+        ("pv_mda_count", "FInt64"), ("pv_mda_free", "FBytes"),
+    ]),
+
+    Struct("lvm_vg", [
+        ("vg_name", "FString"), ("vg_uuid", "FUUID"), ("vg_fmt", "FString"),
+        ("vg_attr", "FString"), ("vg_size", "FBytes"), ("vg_free", "FBytes"),
+        ("vg_sysid", "FString"), ("vg_extent_size", "FBytes"),
+        ("vg_extent_count", "FInt64"), ("vg_free_count", "FInt64"),
+        ("max_lv", "FInt64"), ("max_pv", "FInt64"), ("pv_count", "FInt64"),
+        ("lv_count", "FInt64"), ("snap_count", "FInt64"),
+        ("vg_seqno", "FInt64"), ("vg_tags", "FString"),
+        ("vg_mda_count", "FInt64"), ("vg_mda_free", "FBytes"),
+    ]),
+
+    Struct("lvm_lv", [
+        ("lv_name", "FString"), ("lv_uuid", "FUUID"), ("lv_attr", "FString"),
+        ("lv_major", "FInt64"), ("lv_minor", "FInt64"),
+        ("lv_kernel_major", "FInt64"), ("lv_kernel_minor", "FInt64"),
+        ("lv_size", "FBytes"), ("seg_count", "FInt64"), ("origin", "FString"),
+        ("snap_percent", "FOptPercent"), ("copy_percent", "FOptPercent"),
+        ("move_pv", "FString"), ("lv_tags", "FString"),
+        ("mirror_log", "FString"), ("modules", "FString"),
+    ]),
+
+    Struct("xattr", [("attrname", "FString"), ("attrval", "FBuffer")]),
+
+    Struct("hivex_node", [("hivex_node_h", "FInt64")]),
+
+    Struct("hivex_value", [("hivex_value_h", "FInt64")]),
+
+    Struct("btrfssubvolume", [
+        ("btrfssubvolume_id", "FUInt64"),
+        ("btrfssubvolume_top_level_id", "FUInt64"),
+        ("btrfssubvolume_path", "FString"),
+    ]),
+
+    Struct("utsname", [
+        ("uts_sysname", "FString"), ("uts_release", "FString"),
+        ("uts_version", "FString"), ("uts_machine", "FString"),
+    ]),
+
+    Struct("mdstat", [
+        ("mdstat_device", "FString"), ("mdstat_index", "FInt32"),
+        ("mdstat_flags", "FString"),
+    ]),
+]
+
 BY_NAME = {s.name: s for s in STRUCTS}

@@ -22,6 +22,8 @@ class Arg:
         "FileIn",       # local file streamed to the daemon
         "FileOut",      # local file streamed from the daemon
         "Pointer",      # opaque C pointer (library-only calls)
+        "Key",          # secret string: guestfish asks for it without echo
+        "GUID",         # string checked to be a GUID
     }
 
     def __init__(self, kind, name, ctype=None):
@@ -33,7 +35,8 @@ class Arg:
     @property
     def is_string(self):
         return self.kind in ("String", "OptString", "Device", "Mountable",
-                             "Pathname", "Dev_or_Path", "FileIn", "FileOut")
+                             "Pathname", "Dev_or_Path", "FileIn", "FileOut",
+                             "Key", "GUID")
 
     @property
     def is_list(self):
@@ -60,6 +63,8 @@ def BufferIn(n): return Arg("BufferIn", n)
 def FileIn(n): return Arg("FileIn", n)
 def FileOut(n): return Arg("FileOut", n)
 def Pointer(ctype, n): return Arg("Pointer", n, ctype)
+def Key(n): return Arg("Key", n)
+def GUID(n): return Arg("GUID", n)
 
 
 class OptArg:
@@ -185,7 +190,7 @@ class Call:
                  progress=False, cancellable=False, fish_output=None,
                  not_in_fish=False, not_in_docs=False, c_only=False,
                  blocking=True, see_also=(),
-                 internal=False):
+                 internal=False, optional=None, deprecated_by=None):
         self.name = name
         self.ret = ret
         self.args = list(args)
@@ -206,6 +211,8 @@ class Call:
         self.blocking = blocking
         self.see_also = list(see_also)
         self.internal = internal
+        self.optional = optional        # feature group name (guestfs_available)
+        self.deprecated_by = deprecated_by
 
     @property
     def daemon(self):
