@@ -28,6 +28,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "init-network.h"
+
 #define CHANNEL_NAME "org.libguestfs.channel.0"
 #define DAEMON "/sbin/guestfsd"
 #define EAGER_ORDER "/lib/modules/eager.order"
@@ -305,6 +307,7 @@ load_eager_modules (void)
 struct cmdline {
   int disks;                    /* -1: not given, do not wait */
   bool rescue;
+  bool network;                 /* guestfs_network=1 */
   const char *channel;
 };
 
@@ -316,6 +319,7 @@ parse_cmdline (struct cmdline *c)
 
   c->disks = -1;
   c->rescue = false;
+  c->network = false;
   c->channel = CHANNEL_NAME;
   if (read_file ("/proc/cmdline", cmdline, sizeof cmdline) < 0)
     return;
@@ -328,6 +332,8 @@ parse_cmdline (struct cmdline *c)
       c->disks = atoi (tok + 14);
     else if (strcmp (tok, "guestfs_rescue=1") == 0)
       c->rescue = true;
+    else if (strcmp (tok, "guestfs_network=1") == 0)
+      c->network = true;
     else if (strncmp (tok, "guestfs_channel=", 16) == 0 && tok[16])
       c->channel = tok + 16;
   }
@@ -579,6 +585,10 @@ main (void)
 
   scan_scsi (cmd.disks);
   wait_for_disks (cmd.disks);
+  if (cmd.network) {
+    setup_network (verbose);
+    phase ("network configured");
+  }
 
   catch_shutdown_signals ();
 

@@ -22,6 +22,8 @@
 #include "daemon.h"
 #include "actions.h"
 #include "blockdev.h"
+#include "lvm.h"
+#include "fs2.h"
 
 /* No real partition table has this many entries; a hostile one may
  * claim to. */
@@ -65,13 +67,17 @@ blockdev_fs_tag (const char *dev, const char *tag)
   return r;
 }
 
+/* A btrfs subvolume mountable is probed as its device. */
 static char *
-fs_tag_or_reply (const char *dev, const char *tag)
+fs_tag_or_reply (const char *mountable, const char *tag)
 {
-  char *r = blockdev_fs_tag (dev, tag);
+  CLEANUP_FREE char *dev = NULL, *vol = NULL;
+  char *r = NULL;
 
+  if (daemon_split_mountable (mountable, &dev, &vol) == 0)
+    r = blockdev_fs_tag (dev, tag);
   if (r == NULL) {
-    CLEANUP_FREE char *api = blockdev_api_name (dev);
+    CLEANUP_FREE char *api = fs_mountable_api_name (mountable);
     reply_with_perror ("%s", api);
   }
   return r;
@@ -257,8 +263,12 @@ static int
 add_fs (struct stringsbuf *sb, const char *kdev)
 {
   CLEANUP_FREE char *type = blockdev_fs_tag (kdev, "TYPE");
-  char *api = daemon_device_to_api (kdev);
+  char *api;
 
+  /* PVs, RAID members, LUKS and BitLocker hold other devices (lvm.h). */
+  if (type && listfs_is_container (type))
+    return 0;
+  api = daemon_device_to_api (kdev);
   if (api == NULL) {
     reply_with_perror ("list_filesystems");
     return -1;
@@ -266,7 +276,27 @@ add_fs (struct stringsbuf *sb, const char *kdev)
   if (add_string_nodup (sb, api) == -1)
     return -1;
   /* A device that cannot be probed is listed as unknown, not fatal. */
-  return add_string (sb, type && *type ? type : "unknown");
+  if (add_string (sb, type && *type ? type : "unknown") == -1)
+    return -1;
+  /* A btrfs filesystem is also listed as each of its subvolumes. */
+  if (type && STREQ (type, "btrfs"))
+    return btrfs_add_subvolumes (sb, kdev);
+  return 0;
+}
+
+/* Probe the devices of a list from lvm.h (device mapper, or MD arrays
+ * and logical volumes) like the others; frees the list. */
+static int
+add_storage_fs (struct stringsbuf *sb, char **devs)
+{
+  int r = 0;
+
+  if (devs == NULL)
+    return -1;
+  for (size_t i = 0; r == 0 && devs[i]; ++i)
+    r = add_fs (sb, devs[i]);
+  daemon_free_string_list (devs);
+  return r;
 }
 
 char **
@@ -312,6 +342,10 @@ do_list_filesystems (void)
         return NULL;
     }
   }
+  /* Then open device-mapper devices (LUKS), partitions, MD arrays and
+   * LVs, as libguestfs orders them. */
+  if (add_storage_fs (&sb, listfs_dm_devices ()) == -1)
+    return NULL;
   for (size_t i = 0; i < psb.size; ++i) {
     if (add_string_nodup (&sb, psb.argv[i]) == -1) {
       psb.argv[i] = NULL;
@@ -319,6 +353,8 @@ do_list_filesystems (void)
     }
     psb.argv[i] = NULL;
   }
+  if (add_storage_fs (&sb, listfs_md_and_lvs ()) == -1)
+    return NULL;
   if (end_stringsbuf (&sb) == -1)
     return NULL;
   return take_stringsbuf (&sb);

@@ -1,7 +1,7 @@
 /* guestfsd: helpers shared by the block device, partitioning, probing,
- * mkfs and mount calls (devices.c, blkid.c, parted.c, mkfs.c, mount.c).
- * None of these reply: they return an error indication with errno set and
- * leave the reply to the caller. */
+ * mkfs and mount calls (devices.c, blkid.c, parted.c, part-*.c, mkfs.c,
+ * mount.c).  Unless a comment says it replies, a helper returns an error
+ * indication with errno set and leaves the reply to the caller. */
 
 #ifndef GUESTFSD_BLOCKDEV_H_
 #define GUESTFSD_BLOCKDEV_H_
@@ -55,5 +55,45 @@ extern int blockdev_read_ptable (const char *disk, char **type_r,
  * is detected next to what is written next.  The device is opened
  * exclusively: EBUSY if it or one of its partitions is in use. */
 extern int blockdev_wipe_signatures (const char *dev);
+
+/* parted.c */
+/* Run a partitioning program (argv[0] is parted, sgdisk, sfdisk...) on
+ * device, with input (if not NULL) as its stdin, then bring the kernel's
+ * partitions in line with the table as blockdev_reread_partitions does.
+ * Replies on error ("DEV: PROGRAM: its message"); 0 or -1. */
+extern int blockdev_run_tool (const char *device, const char *const *argv,
+                              const char *input);
+/* blockdev_run_tool of "parted -s -- device cmds...". */
+extern int blockdev_parted (const char *device, const char *const *cmds);
+
+/* part-probe.c */
+/* One partition of a disk's own table, with everything libblkid reads
+ * from the table entry. */
+struct blockdev_partinfo {
+  char pttype[16];              /* libblkid's table name: "dos", "gpt" */
+  char table_id[40];            /* GPT disk GUID, MBR disk signature */
+  int num;                      /* partition number */
+  uint64_t start_bytes, size_bytes;
+  bool extended;                /* MBR extended partition */
+  bool logical;                 /* MBR logical partition */
+  int mbr_id;                   /* MBR type byte (0 on GPT) */
+  char type_guid[40];           /* GPT type GUID ("" on MBR) */
+  char uuid[40];                /* GPT partition GUID */
+  char name[160];               /* GPT partition name, UTF-8 */
+  uint64_t flags;               /* GPT attributes, MBR boot indicator */
+};
+/* Look up partition partnum of disk (a kernel device).  Replies and
+ * returns -1 if partnum is not >= 1, the disk has no partition table or
+ * no such partition, or it cannot be read.  If only_pttype is not NULL
+ * ("gpt", "dos"), a table of another type is an error too. */
+extern int blockdev_partinfo (const char *disk, int partnum,
+                              const char *only_pttype,
+                              struct blockdev_partinfo *pi);
+/* The table type and id of disk (partnum 0 in pi): as blockdev_partinfo
+ * without the partition. */
+extern int blockdev_tableinfo (const char *disk, const char *only_pttype,
+                               struct blockdev_partinfo *pi);
+/* Replies and returns -1 unless partnum >= 1. */
+extern int blockdev_check_partnum (int partnum);
 
 #endif /* GUESTFSD_BLOCKDEV_H_ */

@@ -19,6 +19,7 @@
 #include "daemon.h"
 #include "actions.h"
 #include "files.h"
+#include "files2.h"
 
 /* ---- moving and copying ---- */
 
@@ -68,6 +69,7 @@ resolve_dest (const char *dest, const char *src_base, char **base, char **path)
 struct copy_args {
   const char *src;
   const char *dest;
+  bool preserve;
 };
 
 static int
@@ -232,11 +234,12 @@ cp_a_child (void *opaque)
 {
   struct copy_args *a = opaque;
 
-  return copytree (a->src, a->dest);
+  return copytree_opts (a->src, a->dest, a->preserve);
 }
 
+/* cp -a, or (not preserve) cp -rP for cp_r. */
 int
-do_cp_a (const char *src, const char *dest)
+cp_tree (const char *src, const char *dest, bool preserve)
 {
   CLEANUP_CLOSE int sfd = -1, dfd = -1;
   CLEANUP_FREE char *sbase = NULL, *dbase = NULL, *dpath = NULL, *err = NULL;
@@ -266,10 +269,17 @@ do_cp_a (const char *src, const char *dest)
   }
   args.src = src;
   args.dest = dpath;
+  args.preserve = preserve;
   if (sysroot_run (cp_a_child, &args, -1, NULL, NULL, &err) == -1) {
     reply_with_error ("%s", err ? err : "failed");
     return -1;
   }
   return 0;
+}
+
+int
+do_cp_a (const char *src, const char *dest)
+{
+  return cp_tree (src, dest, true);
 }
 

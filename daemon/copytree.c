@@ -27,8 +27,13 @@
 
 int copy_file_data (int sfd, int dfd, off_t size);
 int copytree (const char *src, const char *dst);
+int copytree_opts (const char *src, const char *dst, bool preserve);
 
 struct copy_state {
+  /* cp -a (keep owner, mode, times, xattrs and hard links), or cp -rP
+   * (cp_r: permissions less the umask, nothing else). */
+  bool preserve;
+  mode_t umask;
   /* The destination's top directory: meeting it in the source means
    * we are copying a directory into itself, which would never end. */
   bool have_top;
@@ -204,9 +209,18 @@ copy_xattrs (const char *src, const char *dst)
  * xattrs, then the mode, then the times, which everything else would
  * disturb. */
 static int
-copy_metadata (const char *src, const char *dst, const struct stat *st)
+copy_metadata (struct copy_state *s, const char *src, const char *dst,
+               const struct stat *st)
 {
   struct timespec times[2] = { st->st_atim, st->st_mtim };
+
+  if (!s->preserve) {
+    /* Like cp without -p: the mode less the umask, and no set-id bits. */
+    if (!S_ISLNK (st->st_mode) &&
+        chmod (dst, st->st_mode & 01777 & ~s->umask) == -1)
+      return fail (dst);
+    return 0;
+  }
 
   /* Some filesystems (vfat) can't store an owner; cp -a onto them
    * would fail, but a copy without owners is what the user can get. */
@@ -251,7 +265,7 @@ copy_regular (struct copy_state *s, const char *src, const char *dst,
 {
   int sfd, dfd, r;
 
-  if (st->st_nlink > 1) {
+  if (s->preserve && st->st_nlink > 1) {
     struct link_entry key = { .dev = st->st_dev, .ino = st->st_ino };
     struct link_entry **found = tfind (&key, &s->links, link_compare);
     if (found) {
@@ -279,7 +293,7 @@ copy_regular (struct copy_state *s, const char *src, const char *dst,
   if (r == -1)
     return -1;
 
-  if (st->st_nlink > 1) {
+  if (s->preserve && st->st_nlink > 1) {
     struct link_entry *e = malloc (sizeof *e);
     if (e == NULL || (e->dst = strdup (dst)) == NULL) {
       free (e);
@@ -369,7 +383,7 @@ copy_dir (struct copy_state *s, const char *src, const char *dst,
   }
   daemon_free_string_list (names);
 
-  if (copy_metadata (src, dst, st) == -1)
+  if (copy_metadata (s, src, dst, st) == -1)
     r = -1;
   return r;
 }
@@ -408,18 +422,25 @@ copy_entry (struct copy_state *s, const char *src, const char *dst)
              (unsigned) (st.st_mode & S_IFMT));
     return -1;
   }
-  return copy_metadata (src, dst, &st);
+  return copy_metadata (s, src, dst, &st);
 }
 
 int
 copytree (const char *src, const char *dst)
 {
-  struct copy_state s = { .have_top = false, .links = NULL };
+  return copytree_opts (src, dst, true);
+}
+
+int
+copytree_opts (const char *src, const char *dst, bool preserve)
+{
+  struct copy_state s = { .preserve = preserve, .have_top = false,
+                          .links = NULL };
   int r;
 
   /* Inside the tree the copies are made with restrictive modes and
    * fixed up afterwards; no umask may interfere with that. */
-  umask (0);
+  s.umask = umask (0);
   r = copy_entry (&s, src, dst);
   tdestroy (s.links, link_free);
   return r;

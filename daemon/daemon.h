@@ -82,6 +82,11 @@ extern void main_loop (int chan) __attribute__((noreturn));
  * them; the kernel's names may differ.  These translate both ways. */
 extern char *daemon_resolve_device (const char *api_name);
 extern char *daemon_resolve_mountable (const char *api_name);
+/* A resolved Mountable is a kernel device, or "btrfsvol:<kernel
+ * device>/<subvolume>" for a btrfs subvolume.  Split it: *dev_r gets the
+ * device, *vol_r the subvolume or NULL (both malloc'd).  -1 with errno. */
+extern int daemon_split_mountable (const char *mountable, char **dev_r,
+                                   char **vol_r);
 extern char *daemon_resolve_dev_or_path (const char *arg);
 /* Kernel device (e.g. "/dev/sdc1") -> API name, malloc'd. */
 extern char *daemon_device_to_api (const char *kernel_name);

@@ -17,6 +17,7 @@
 #include <sys/stat.h>
 
 #include "daemon.h"
+#include "lvm.h"
 
 /* Kernel names of the disks ("sdc"), in API order. */
 static char **disks;
@@ -198,8 +199,21 @@ disk_has_serial (const char *disk, const char *label, size_t label_len)
 
   snprintf (path, sizeof path, "/sys/block/%s/device/vpd_pg80", disk);
   fd = open (path, O_RDONLY | O_CLOEXEC);
-  if (fd == -1)
-    return false;
+  if (fd == -1) {
+    /* A virtio-blk disk (iface virtio-blk) has its serial here. */
+    snprintf (path, sizeof path, "/sys/block/%s/serial", disk);
+    fd = open (path, O_RDONLY | O_CLOEXEC);
+    if (fd == -1)
+      return false;
+    n = read (fd, buf, sizeof buf);
+    close (fd);
+    if (n <= 0)
+      return false;
+    len = n;
+    while (len > 0 && (buf[len - 1] == '\n' || buf[len - 1] == ' ' || buf[len - 1] == '\0'))
+      len--;
+    return len == label_len && memcmp (buf, label, len) == 0;
+  }
   n = read (fd, buf, sizeof buf);
   close (fd);
   if (n < 4)
@@ -273,6 +287,12 @@ translate (const char *api)
       return NULL;
     }
     r = realpath (api, NULL);
+    /* /dev/VG/LV, /dev/md/NAME...: the guest's LVM and RAID are brought
+     * up on first need (lvm.h), which may be now. */
+    if (r == NULL && errno == ENOENT) {
+      storage_activate_once ();
+      r = realpath (api, NULL);
+    }
     if (r == NULL)
       return NULL;
     if (strncmp (r, "/dev/", 5) != 0) {
@@ -299,10 +319,87 @@ daemon_resolve_device (const char *api_name)
   return r;
 }
 
+/* The device part of "btrfsvol:DEVICE/VOLUME": the shortest prefix
+ * ending before a '/' that names a block device (API names through
+ * translate, kernel names as they are).  Its length, or 0. */
+static size_t
+btrfsvol_device_len (const char *s, bool api, char **kdev_r)
+{
+  for (const char *slash = strchr (s + 5, '/'); slash;
+       slash = strchr (slash + 1, '/')) {
+    size_t len = slash - s;
+    char *prefix = strndup (s, len);
+    char *kdev;
+
+    if (prefix == NULL)
+      return 0;
+    kdev = api ? translate (prefix) : (is_block_device (prefix) ? prefix : NULL);
+    if (kdev != prefix)
+      free (prefix);
+    if (kdev) {
+      if (kdev_r)
+        *kdev_r = kdev;
+      else
+        free (kdev);
+      return len;
+    }
+  }
+  return 0;
+}
+
+/* "btrfsvol:/dev/sda1/VOLUME" (a btrfs subvolume, as libguestfs names
+ * them) resolves to "btrfsvol:<kernel device>/VOLUME". */
 char *
 daemon_resolve_mountable (const char *api_name)
 {
-  return daemon_resolve_device (api_name);
+  const char *s = api_name + strlen ("btrfsvol:");
+  char *kdev = NULL, *r;
+  size_t len;
+
+  if (!STRPREFIX (api_name, "btrfsvol:"))
+    return daemon_resolve_device (api_name);
+  ensure_disks ();
+  if (!STRPREFIX (s, "/dev/") ||
+      (len = btrfsvol_device_len (s, true, &kdev)) == 0 ||
+      s[len + 1] == '\0') {
+    reply_with_error_errno (EINVAL, "%s: not a device followed by a btrfs subvolume path",
+                            api_name);
+    free (kdev);
+    return NULL;
+  }
+  if (asprintf (&r, "btrfsvol:%s/%s", kdev, s + len + 1) == -1) {
+    reply_with_perror ("malloc");
+    r = NULL;
+  }
+  free (kdev);
+  return r;
+}
+
+int
+daemon_split_mountable (const char *mountable, char **dev_r, char **vol_r)
+{
+  const char *s = mountable + strlen ("btrfsvol:");
+  size_t len;
+
+  *dev_r = *vol_r = NULL;
+  if (!STRPREFIX (mountable, "btrfsvol:")) {
+    *dev_r = strdup (mountable);
+    return *dev_r ? 0 : -1;
+  }
+  if (!STRPREFIX (s, "/dev/") ||
+      (len = btrfsvol_device_len (s, false, NULL)) == 0) {
+    errno = EINVAL;
+    return -1;
+  }
+  *dev_r = strndup (s, len);
+  *vol_r = strdup (s + len + 1);
+  if (*dev_r == NULL || *vol_r == NULL) {
+    free (*dev_r);
+    free (*vol_r);
+    *dev_r = *vol_r = NULL;
+    return -1;
+  }
+  return 0;
 }
 
 char *
@@ -349,6 +446,12 @@ daemon_device_to_api (const char *kernel_name)
         return NULL;
       return r;
     }
+  }
+  /* Device mapper: /dev/VG/LV for a logical volume, else /dev/mapper/NAME. */
+  if (STRPREFIX (n, "dm-") || STRPREFIX (n, "mapper/")) {
+    r = dm_device_to_api (kernel_name);
+    if (r)
+      return r;
   }
   return strdup (kernel_name);
 }

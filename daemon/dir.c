@@ -21,6 +21,7 @@
 
 #include "daemon.h"
 #include "actions.h"
+#include "files.h"
 
 
 static int
@@ -338,22 +339,20 @@ do_mkdir_p (const char *path)
  * asserts on very deep trees with FTW_CHDIR, and without it fails past
  * PATH_MAX.)  One fd is held per level; the child raises its limit so
  * that only absurd depths fail, with EMFILE. */
-typedef void (*walk_fn) (void *opaque, const char *relpath,
-                         const struct stat *st);
-
-static int walk_errors;
+int tree_walk_errors;
 
 static void
 walk_error (const char *relpath)
 {
-  if (walk_errors++ < 10)
+  if (tree_walk_errors++ < 10)
     fprintf (stderr, "%s: %m\n", *relpath ? relpath : ".");
 }
 
 /* Calls fn for everything below the directory fd (not fd itself),
- * parents before children.  rel is fd's path for messages and for fn. */
-static void
-walk (int fd, const char *rel, walk_fn fn, void *opaque)
+ * parents before children.  rel is fd's path for messages and for fn.
+ * find0 (listing.c) and checksums_out (checksums.c) walk with it too. */
+void
+tree_walk (int fd, const char *rel, walk_fn fn, void *opaque)
 {
   char **names = read_dir_names (fd);
   size_t n;
@@ -380,7 +379,7 @@ walk (int fd, const char *rel, walk_fn fn, void *opaque)
         if (cfd == -1)
           walk_error (sub);
         else {
-          walk (cfd, sub, fn, opaque);
+          tree_walk (cfd, sub, fn, opaque);
           close (cfd);
         }
       }
@@ -464,12 +463,12 @@ find_child (void *opaque)
     return -1;
   }
   raise_fd_limit ();
-  walk_errors = 0;
-  walk (fd, "", find_entry, NULL);
+  tree_walk_errors = 0;
+  tree_walk (fd, "", find_entry, NULL);
   close (fd);
   if (fflush (stdout) == EOF)
     return -1;
-  return walk_errors ? -1 : 0;
+  return tree_walk_errors ? -1 : 0;
 }
 
 char **
@@ -579,7 +578,7 @@ du_child (void *opaque)
     fprintf (stderr, "%s: %m\n", path);
     return -1;
   }
-  walk_errors = 0;
+  tree_walk_errors = 0;
   du_entry (&s, path, &st);
   if (S_ISDIR (st.st_mode)) {
     int fd = open (path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
@@ -588,10 +587,10 @@ du_child (void *opaque)
       return -1;
     }
     raise_fd_limit ();
-    walk (fd, path, du_entry, &s);
+    tree_walk (fd, path, du_entry, &s);
     close (fd);
   }
-  if (walk_errors)
+  if (tree_walk_errors)
     return -1;
   printf ("%" PRIu64 "\n", (s.blocks * 512 + 1023) / 1024);
   return 0;

@@ -1,6 +1,8 @@
 /* guestfsd: mounting guest filesystems under /sysroot and unmounting
  * them — mount, mount_ro, mount_options, umount, umount_all, mounts,
- * mountpoints — plus sync, ping_daemon and internal_autosync.
+ * mountpoints, mount_vfs — plus sync, ping_daemon and internal_autosync.
+ * A btrfs subvolume mountable ("btrfsvol:DEVICE/VOLUME") is mounted with
+ * the subvol= option.
  *
  * Mounts go through mount(2) with the type libblkid finds (NTFS tries the
  * kernel's ntfs3, then the ntfs-3g program).  A mountpoint other than "/"
@@ -25,6 +27,7 @@
 #include "daemon.h"
 #include "actions.h"
 #include "blockdev.h"
+#include "fs2.h"
 
 /* umount's optargs, in the API table's order. */
 #define OPT_FORCE (UINT64_C(1) << 0)
@@ -340,10 +343,36 @@ mount_ntfs_3g (const char *options, const char *device, int dirfd,
   return 0;
 }
 
+/* Add "subvol=VOLUME" to the filesystem options of a btrfs subvolume
+ * mount.  The volume is a path inside the filesystem: a comma would end
+ * the option, so it is refused. */
 static int
-mount_common (const char *options, const char *device, const char *mountpoint)
+add_subvol_option (char **data, const char *vol, const char *api)
 {
-  CLEANUP_FREE char *api = blockdev_api_name (device);
+  char *d;
+
+  if (strchr (vol, ',')) {
+    reply_with_error ("%s: a subvolume path containing ',' cannot be mounted",
+                      api);
+    return -1;
+  }
+  if (asprintf (&d, "subvol=%s%s%s", vol, **data ? "," : "", *data) == -1) {
+    reply_with_perror ("malloc");
+    return -1;
+  }
+  free (*data);
+  *data = d;
+  return 0;
+}
+
+/* Mount a resolved mountable on a guest path.  vfstype NULL: the type
+ * libblkid finds. */
+static int
+mount_common (const char *options, const char *vfstype, const char *mountable,
+              const char *mountpoint)
+{
+  CLEANUP_FREE char *api = fs_mountable_api_name (mountable);
+  CLEANUP_FREE char *device = NULL, *vol = NULL;
   CLEANUP_FREE char *data = NULL;
   CLEANUP_FREE char *type = NULL;
   CLEANUP_FREE char *target = NULL;
@@ -356,20 +385,25 @@ mount_common (const char *options, const char *device, const char *mountpoint)
                       mountpoint);
     return -1;
   }
+  if (daemon_split_mountable (mountable, &device, &vol) == -1) {
+    reply_with_perror ("%s", api);
+    return -1;
+  }
   if (parse_options (options, &flags, &data) == -1)
     return -1;
 
   if (STREQ (mountpoint, "/"))
     target = strdup (SYSROOT);
   else {
-    if (!sysroot_is_mounted ()) {
-      reply_with_error ("%s: cannot mount %s here: mount a filesystem on / first",
-                        mountpoint, api);
-      return -1;
-    }
+    /* Usually under a filesystem mounted on /, but mkmountpoint can make
+     * mountpoints in the bare root. */
     fd = sysroot_open (mountpoint, O_PATH | O_DIRECTORY, 0);
     if (fd == -1) {
-      reply_with_perror ("%s", mountpoint);
+      if (errno == ENOENT && !sysroot_is_mounted ())
+        reply_with_error ("%s: cannot mount %s here: mount a filesystem on / first",
+                          mountpoint, api);
+      else
+        reply_with_perror ("%s", mountpoint);
       return -1;
     }
     target = fd_path (fd);
@@ -384,7 +418,23 @@ mount_common (const char *options, const char *device, const char *mountpoint)
     reply_with_perror ("%s", api);
     return -1;
   }
-  if (*type == '\0') {
+  if (vfstype) {
+    /* The caller's type wins, but never for what is not a filesystem. */
+    if (*type && (STREQ (type, "swap") || STREQ (type, "LVM2_member") ||
+                  STREQ (type, "crypto_LUKS") ||
+                  STREQ (type, "linux_raid_member"))) {
+      reply_with_error ("%s: cannot be mounted: it holds %s, not a filesystem",
+                        api, type);
+      return -1;
+    }
+    free (type);
+    type = strdup (vfstype);
+    if (type == NULL) {
+      reply_with_perror ("malloc");
+      return -1;
+    }
+  }
+  else if (*type == '\0') {
     reply_with_error ("%s: no filesystem found on the device", api);
     return -1;
   }
@@ -393,6 +443,15 @@ mount_common (const char *options, const char *device, const char *mountpoint)
     reply_with_error ("%s: cannot be mounted: it holds %s, not a filesystem",
                       api, type);
     return -1;
+  }
+  if (vol) {
+    if (STRNEQ (type, "btrfs")) {
+      reply_with_error ("%s: not a btrfs filesystem (%s), it has no subvolumes",
+                        api, type);
+      return -1;
+    }
+    if (add_subvol_option (&data, vol, api) == -1)
+      return -1;
   }
 
   if (STREQ (type, "ntfs")) {
@@ -407,12 +466,16 @@ mount_common (const char *options, const char *device, const char *mountpoint)
   }
 
   r = try_mount (device, target, type, flags, data);
+  /* A multi-device btrfs needs its other devices known to the kernel. */
+  if (r == -1 && STREQ (type, "btrfs") && (errno == EINVAL || errno == ENOENT) &&
+      btrfs_scan () == 0)
+    r = try_mount (device, target, type, flags, data);
   /* ext2 and ext3 are served by the ext4 driver when not built alone. */
   if (r == -1 && errno == ENODEV && (STREQ (type, "ext2") || STREQ (type, "ext3")))
     r = try_mount (device, target, "ext4", flags, data);
   if (r == -1) {
     int err = errno;
-    if (err == EINVAL)
+    if (err == EINVAL || (vol && err == ENOENT))
       reply_with_error_errno (err, "%s on %s: wrong filesystem type, bad option or bad superblock (type %s%s%s%s)",
                               api, mountpoint, type,
                               *options ? ", options '" : "", options,
@@ -430,22 +493,36 @@ mount_common (const char *options, const char *device, const char *mountpoint)
 }
 
 int
+fs_mount (const char *options, const char *vfstype, const char *mountable,
+          const char *mountpoint)
+{
+  return mount_common (options, vfstype, mountable, mountpoint);
+}
+
+int
 do_mount (const char *mountable, const char *mountpoint)
 {
-  return mount_common ("", mountable, mountpoint);
+  return mount_common ("", NULL, mountable, mountpoint);
 }
 
 int
 do_mount_ro (const char *mountable, const char *mountpoint)
 {
-  return mount_common ("ro", mountable, mountpoint);
+  return mount_common ("ro", NULL, mountable, mountpoint);
 }
 
 int
 do_mount_options (const char *options, const char *mountable,
                   const char *mountpoint)
 {
-  return mount_common (options, mountable, mountpoint);
+  return mount_common (options, NULL, mountable, mountpoint);
+}
+
+int
+do_mount_vfs (const char *options, const char *vfstype, const char *mountable,
+              const char *mountpoint)
+{
+  return mount_common (options, vfstype, mountable, mountpoint);
 }
 
 /* ---- unmounting ---- */

@@ -1,8 +1,9 @@
 /* guestfsd: partition tables — part_init, part_add, part_disk (written
  * with parted), part_list and part_get_parttype (read with libblkid, no
- * program to run).  After every change the kernel's partitions and their
- * /dev nodes are brought in line with the new table before we reply,
- * since there is no udev in the appliance to do it later. */
+ * program to run), and blockdev_run_tool, which every call that rewrites
+ * a table goes through.  After every change the kernel's partitions and
+ * their /dev nodes are brought in line with the new table before we
+ * reply, since there is no udev in the appliance to do it later. */
 
 #include <config.h>
 
@@ -11,6 +12,8 @@
 #include <string.h>
 #include <inttypes.h>
 #include <errno.h>
+#include <unistd.h>
+#include <sys/mman.h>
 
 #include "daemon.h"
 #include "actions.h"
@@ -32,32 +35,38 @@ label_name (const char *parttype)
   return NULL;
 }
 
-/* Run parted on device with the given commands, then make the kernel's
- * view match.  Replies on error. */
-static int
-run_parted (const char *device, const char *const *cmds)
+int
+blockdev_run_tool (const char *device, const char *const *argv,
+                   const char *input)
 {
-  const char *argv[16];
-  size_t n = 0;
-  CLEANUP_FREE char *err = NULL;
+  CLEANUP_FREE char *out = NULL, *err = NULL;
+  CLEANUP_CLOSE int in_fd = -1;
   int r;
 
-  argv[n++] = "parted";
-  argv[n++] = "-s";
-  argv[n++] = "--";
-  argv[n++] = device;
-  for (size_t i = 0; cmds[i] && n < sizeof argv / sizeof argv[0] - 1; ++i)
-    argv[n++] = cmds[i];
-  argv[n] = NULL;
+  if (input) {
+    /* A memory file, not a pipe: the program may never read it. */
+    in_fd = memfd_create ("stdin", MFD_CLOEXEC);
+    if (in_fd == -1 || xwrite (in_fd, input, strlen (input)) == -1 ||
+        lseek (in_fd, 0, SEEK_SET) == -1) {
+      reply_with_perror ("%s: input", argv[0]);
+      return -1;
+    }
+  }
 
-  r = commandv (NULL, &err, argv, -1);
+  r = commandv (&out, &err, argv, in_fd);
   if (r != 0) {
     CLEANUP_FREE char *api = blockdev_api_name (device);
+    const char *msg;
+
     if (err)
       trim_trailing (err);
-    reply_with_error ("%s: parted: %s", api,
-                      err && *err ? err : r > 0 ? "failed" : "could not run");
-    /* parted may have written part of the change. */
+    if (out)
+      trim_trailing (out);
+    /* parted and sfdisk complain on stderr, sgdisk on stdout. */
+    msg = err && *err ? err : out && *out ? out : NULL;
+    reply_with_error ("%s: %s: %s", api, argv[0],
+                      msg ? msg : r > 0 ? "failed" : "could not run");
+    /* The tool may have written part of the change. */
     blockdev_reread_partitions (device, true);
     return -1;
   }
@@ -68,6 +77,22 @@ run_parted (const char *device, const char *const *cmds)
     return -1;
   }
   return 0;
+}
+
+int
+blockdev_parted (const char *device, const char *const *cmds)
+{
+  const char *argv[16];
+  size_t n = 0;
+
+  argv[n++] = "parted";
+  argv[n++] = "-s";
+  argv[n++] = "--";
+  argv[n++] = device;
+  for (size_t i = 0; cmds[i] && n < sizeof argv / sizeof argv[0] - 1; ++i)
+    argv[n++] = cmds[i];
+  argv[n] = NULL;
+  return blockdev_run_tool (device, argv, NULL);
 }
 
 static int
@@ -104,7 +129,7 @@ init_table (const char *device, const char *parttype, const char *const *more)
   for (size_t i = 0; more && more[i]; ++i)
     cmds[n++] = more[i];
   cmds[n] = NULL;
-  return run_parted (device, cmds);
+  return blockdev_parted (device, cmds);
 }
 
 int
@@ -171,7 +196,7 @@ do_part_add (const char *device, const char *prlogex,
   snprintf (end, sizeof end, "%" PRIi64 "s", endsect);
   {
     const char *cmds[] = { "mkpart", type, start, end, NULL };
-    return run_parted (device, cmds);
+    return blockdev_parted (device, cmds);
   }
 }
 

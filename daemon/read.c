@@ -20,6 +20,7 @@
 #include "daemon.h"
 #include "actions.h"
 #include "files.h"
+#include "files2.h"
 
 /* The most a file read whole may hold: the reply carries it as one XDR
  * string or opaque, with a length word and padding. */
@@ -173,7 +174,7 @@ read_fd (const char *path, int fd, const struct stat *st, uint64_t max,
 
 /* The whole file, NUL-terminated.  copies is how many times the caller
  * will hold its size in memory, for the memory check. */
-static char *
+char *
 read_guest_file (const char *path, size_t *len_r, unsigned copies)
 {
   CLEANUP_CLOSE int fd = -1;
@@ -210,7 +211,7 @@ do_read_file (const char *path, size_t *size_r)
 
 /* Split buf into lines for a string list reply, refusing a list whose
  * encoding would not fit in one reply before allocating it. */
-static char **
+char **
 lines_reply (const char *path, const char *buf, size_t len)
 {
   uint64_t xdr_size = 4;
@@ -248,8 +249,9 @@ do_read_lines (const char *path)
 
 #define HEAD_TAIL_LINES 10
 
+/* The first n lines (n > 0); head_n uses it too. */
 char **
-do_head (const char *path)
+head_lines (const char *path, uint64_t n)
 {
   CLEANUP_CLOSE int fd = -1;
   CLEANUP_FREE char *buf = NULL;
@@ -265,7 +267,7 @@ do_head (const char *path)
     reply_with_perror ("%s", path);
     return NULL;
   }
-  /* Read until the tenth newline or end of file; however long the
+  /* Read until the n-th newline or end of file; however long the
    * lines, never more than one reply can carry. */
   while (!done) {
     ssize_t r;
@@ -295,7 +297,7 @@ do_head (const char *path)
     if (r == 0)
       break;
     for (size_t i = len; i < len + r; ++i)
-      if (buf[i] == '\n' && ++lines == HEAD_TAIL_LINES) {
+      if (buf[i] == '\n' && ++lines == n) {
         end = i + 1;
         done = true;
         break;
@@ -305,6 +307,12 @@ do_head (const char *path)
   if (!done)
     end = len;
   return lines_reply (path, buf, end);
+}
+
+char **
+do_head (const char *path)
+{
+  return head_lines (path, HEAD_TAIL_LINES);
 }
 
 static int
@@ -328,15 +336,16 @@ pread_full (int fd, char *buf, size_t len, off_t off)
   return 0;
 }
 
+/* The last n lines (n > 0); tail_n uses it too. */
 char **
-do_tail (const char *path)
+tail_lines (const char *path, uint64_t n)
 {
   static char blk[65536];
   CLEANUP_CLOSE int fd = -1;
   CLEANUP_FREE char *buf = NULL;
   struct stat st;
   off_t size, pos, start = 0;
-  unsigned lines = 0;
+  uint64_t lines = 0;
   size_t len;
 
   fd = open_for_reading (path, &st);
@@ -353,7 +362,7 @@ do_tail (const char *path)
     if (p > buf && p[-1] == '\n')
       p--;
     while (p > buf) {
-      if (p[-1] == '\n' && ++lines == HEAD_TAIL_LINES)
+      if (p[-1] == '\n' && ++lines == n)
         break;
       p--;
     }
@@ -372,17 +381,17 @@ do_tail (const char *path)
   if (blk[0] == '\n')
     pos--;
   while (pos > 0) {
-    size_t n = pos > (off_t) sizeof blk ? sizeof blk : (size_t) pos;
-    if (pread_full (fd, blk, n, pos - n) == -1) {
+    size_t bn = pos > (off_t) sizeof blk ? sizeof blk : (size_t) pos;
+    if (pread_full (fd, blk, bn, pos - bn) == -1) {
       reply_with_perror ("%s", path);
       return NULL;
     }
-    for (size_t i = n; i-- > 0; )
-      if (blk[i] == '\n' && ++lines == HEAD_TAIL_LINES) {
-        start = pos - n + i + 1;
+    for (size_t i = bn; i-- > 0; )
+      if (blk[i] == '\n' && ++lines == n) {
+        start = pos - bn + i + 1;
         goto found;
       }
-    pos -= n;
+    pos -= bn;
   }
  found:
   if ((uint64_t) (size - start) > READ_MAX) {
@@ -404,3 +413,8 @@ do_tail (const char *path)
   return lines_reply (path, buf, len);
 }
 
+char **
+do_tail (const char *path)
+{
+  return tail_lines (path, HEAD_TAIL_LINES);
+}

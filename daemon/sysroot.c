@@ -23,6 +23,40 @@
 
 #include "daemon.h"
 
+/* Is anything mounted below SYSROOT (on a mkmountpoint directory)? */
+static int
+submount_exists (void)
+{
+  int fd = open ("/proc/self/mountinfo", O_RDONLY | O_CLOEXEC);
+  char *buf, *line, *next;
+  int r = 0;
+
+  if (fd == -1)
+    return 0;
+  buf = read_whole_fd (fd, 16 * 1024 * 1024, NULL);
+  close (fd);
+  if (buf == NULL)
+    return 0;
+  /* The mountpoint is the fifth field. */
+  for (line = buf; line && *line && !r; line = next) {
+    char *p = line;
+    next = strchr (line, '\n');
+    if (next)
+      *next++ = '\0';
+    for (int f = 0; f < 4 && p; ++f) {
+      p = strchr (p, ' ');
+      if (p)
+        p++;
+    }
+    if (p && strncmp (p, SYSROOT "/", strlen (SYSROOT) + 1) == 0)
+      r = 1;
+  }
+  free (buf);
+  return r;
+}
+
+/* Something mounted on the root, or (after mkmountpoint) under it, as
+ * libguestfs counts it. */
 int
 sysroot_is_mounted (void)
 {
@@ -30,7 +64,7 @@ sysroot_is_mounted (void)
 
   if (stat ("/", &a) == -1 || stat (SYSROOT, &b) == -1)
     return 0;
-  return a.st_dev != b.st_dev;
+  return a.st_dev != b.st_dev || submount_exists ();
 }
 
 int

@@ -37,6 +37,7 @@
 
 #include "daemon.h"
 #include "actions.h"
+#include "files2.h"
 
 /* tar_in's optargs, in the API table's order. */
 #define IN_COMPRESS (UINT64_C(1) << 0)
@@ -422,9 +423,10 @@ tar_in_ready (void *opaque, const void *buf, size_t len)
   return t->recv_r == -2 ? -1 : 0;
 }
 
-int
-do_tar_in (const char *directory, const char *compress, int xattrs,
-           int selinux, int acls)
+/* compress is NULL for none. */
+static int
+tar_in (const char *directory, const char *compress, int xattrs,
+        int selinux, int acls)
 {
   struct tar_in t = {
     .directory = directory, .xattrs = xattrs, .selinux = selinux,
@@ -434,7 +436,7 @@ do_tar_in (const char *directory, const char *compress, int xattrs,
   CLEANUP_FREE char *err = NULL;
   int r;
 
-  t.filter = compress_code (optargs_bitmask & IN_COMPRESS, compress, false);
+  t.filter = compress_code (compress != NULL, compress, false);
   if (t.filter == -2)
     return -1;
   t.flags = ARCHIVE_EXTRACT_SECURE_SYMLINKS | ARCHIVE_EXTRACT_SECURE_NODOTDOT |
@@ -479,6 +481,21 @@ do_tar_in (const char *directory, const char *compress, int xattrs,
     return -1;
   }
   return 0;
+}
+
+int
+do_tar_in (const char *directory, const char *compress, int xattrs,
+           int selinux, int acls)
+{
+  return tar_in (directory, (optargs_bitmask & IN_COMPRESS) ? compress : NULL,
+                 xattrs, selinux, acls);
+}
+
+/* tgz_in, txz_in (tgz.c). */
+int
+tar_in_compressed (const char *directory, const char *compress)
+{
+  return tar_in (directory, compress, 0, 0, 0);
 }
 
 /* ---- tar_out ---- */
@@ -840,19 +857,20 @@ tar_out_data (void *opaque, const void *buf, size_t len)
   return 0;
 }
 
-int
-do_tar_out (const char *directory, const char *compress, int numericowner,
-            char *const *excludes, int xattrs, int selinux, int acls)
+/* compress is NULL for none, excludes NULL for no patterns. */
+static int
+tar_out (const char *directory, const char *compress, int numericowner,
+         char *const *excludes, int xattrs, int selinux, int acls)
 {
   struct tar_out t = {
     .directory = directory, .numericowner = numericowner,
     .xattrs = xattrs, .selinux = selinux, .acls = acls,
-    .excludes = (optargs_bitmask & OUT_EXCLUDES) ? excludes : NULL,
+    .excludes = excludes,
   };
   CLEANUP_FREE char *err = NULL;
   int r;
 
-  t.filter = compress_code (optargs_bitmask & OUT_COMPRESS, compress, true);
+  t.filter = compress_code (compress != NULL, compress, true);
   if (t.filter == -2)
     return -1;
   load_conversions ();
@@ -868,4 +886,22 @@ do_tar_out (const char *directory, const char *compress, int numericowner,
     send_file_end (1);
   reply_with_error ("%s: %s", directory, err ? err : "tar_out failed");
   return -1;
+}
+
+int
+do_tar_out (const char *directory, const char *compress, int numericowner,
+            char *const *excludes, int xattrs, int selinux, int acls)
+{
+  return tar_out (directory,
+                  (optargs_bitmask & OUT_COMPRESS) ? compress : NULL,
+                  numericowner,
+                  (optargs_bitmask & OUT_EXCLUDES) ? excludes : NULL,
+                  xattrs, selinux, acls);
+}
+
+/* tgz_out, txz_out (tgz.c): an archive as plain tar_out makes it. */
+int
+tar_out_compressed (const char *directory, const char *compress)
+{
+  return tar_out (directory, compress, 0, NULL, 0, 0, 0);
 }

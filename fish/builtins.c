@@ -74,7 +74,8 @@ run_help (const char *cmd, size_t argc, char *argv[])
   }
   if (argc == 1)
     return fish_display_command (argv[0]);
-  return usage_error ("use 'help', 'help --list' or 'help cmd'");
+  return usage_error ("use 'help', 'help <cmd>' or 'help -l|--list' to "
+                      "list all commands");
 }
 
 static int
@@ -108,20 +109,16 @@ run_lcd (const char *cmd, size_t argc, char *argv[])
 /* Create a raw image of the given size (preallocated unless 'sparse') and
  * add it as the next drive.
  */
-static int
-alloc_disk (const char *cmd, const char *filename, const char *size_str,
-            int sparse)
+int
+fish_alloc_disk (const char *cmd, const char *filename, const char *size_str,
+                 int sparse)
 {
-  unsigned long long size;
+  int64_t size;
   int fd, err;
 
-  err = fish_xstrtoull (size_str, &size);
-  if (err != 0) {
-    fprintf (stderr, "%s: invalid integer parameter (%s returned %d)\n",
-             "parse_size", "xstrtoull", err);
+  if (fish_parse_size (size_str, &size) == -1)
     return -1;
-  }
-  if (size == 0 || size > INT64_MAX) {
+  if (size == 0) {
     fprintf (stderr, "%s: %s: size must be between 1 byte and 8 EiB\n",
              cmd, size_str);
     return -1;
@@ -167,7 +164,7 @@ run_alloc (const char *cmd, size_t argc, char *argv[])
 {
   if (argc != 2)
     return usage_error ("use 'alloc file size' to create an image");
-  return alloc_disk (cmd, argv[0], argv[1], 0);
+  return fish_alloc_disk (cmd, argv[0], argv[1], 0);
 }
 
 static int
@@ -175,7 +172,7 @@ run_sparse (const char *cmd, size_t argc, char *argv[])
 {
   if (argc != 2)
     return usage_error ("use 'sparse file size' to create a sparse image");
-  return alloc_disk (cmd, argv[0], argv[1], 1);
+  return fish_alloc_disk (cmd, argv[0], argv[1], 1);
 }
 
 static int
@@ -229,7 +226,7 @@ run_reopen (const char *cmd, size_t argc, char *argv[])
   const char *path;
 
   if (argc != 0)
-    return usage_error ("use 'reopen' to open a new libguestfs handle");
+    return usage_error ("‘reopen’ command takes no parameters");
 
   /* Keep the old handle until the new one exists, so that a failure
    * leaves the session usable.  Then carry over what guestfish itself
@@ -247,6 +244,7 @@ run_reopen (const char *cmd, size_t argc, char *argv[])
 #ifdef GUESTFS_HAVE_SET_PGROUP
   guestfs_set_pgroup (g2, guestfs_get_pgroup (g));
 #endif
+  fish_events_reattach (g2);
 
   guestfs_close (g);
   g = g2;
@@ -277,18 +275,39 @@ run_unsetenv (const char *cmd, size_t argc, char *argv[])
   return 0;
 }
 
+/* This guestfish's own page: the build tree's under ./run, else the one
+ * installed with it, and only then whatever "man guestfish" finds (which
+ * may be another implementation's).
+ */
 static int
 run_man (const char *cmd, size_t argc, char *argv[])
 {
+  const char *top = getenv ("GUESTKIT_TOP");
+  char *page = NULL;
   int r;
 
-  fflush (stdout);
-  r = system ("man 1 guestfish");
-  if (r == -1 || !WIFEXITED (r) || WEXITSTATUS (r) != 0) {
-    fprintf (stderr, "%s: could not show the manual page guestfish(1)\n", cmd);
-    return -1;
+  if (argc != 0)
+    return usage_error ("use ‘man’ without parameters to open the manual");
+
+  if (top) {
+    if (asprintf (&page, "%s/docs/guestfish.1", top) == -1)
+      page = NULL;
+    else if (access (page, R_OK) != 0) {
+      free (page);
+      page = NULL;
+    }
   }
-  return 0;
+#ifdef GUESTFISH_MANPAGE
+  if (page == NULL && access (GUESTFISH_MANPAGE, R_OK) == 0)
+    page = strdup (GUESTFISH_MANPAGE);
+#endif
+  if (page == NULL)
+    r = fish_run_program (cmd, "man 1", "guestfish");
+  else {
+    r = fish_run_program (cmd, "man -l", page);
+    free (page);
+  }
+  return r;
 }
 
 #ifdef GUESTFS_HAVE_GLOB_EXPAND
@@ -423,6 +442,8 @@ run_supported (const char *cmd, size_t argc, char *argv[])
 static const char *const quit_aliases[] = { "exit", "q", NULL };
 static const char *const alloc_aliases[] = { "allocate", NULL };
 static const char *const man_aliases[] = { "manual", NULL };
+static const char *const edit_aliases[] = { "vi", "emacs", NULL };
+static const char *const more_aliases[] = { "less", NULL };
 
 const struct fish_command fish_builtin_commands[] = {
   { "help", NULL, "display a list of commands or help on a command",
@@ -432,14 +453,14 @@ const struct fish_command fish_builtin_commands[] = {
     "    help on its own gives some hints about what to do next. help cmd\n"
     "    displays detailed help on a command. help -l (or --list) lists all\n"
     "    commands.\n",
-    run_help },
+    run_help, "c" },
   { "quit", quit_aliases, "quit guestfish",
     "NAME\n    quit - quit guestfish\n\n"
     "SYNOPSIS\n     quit\n\n"
     "DESCRIPTION\n"
     "    This exits guestfish. You can also use ^D key.\n\n"
     "    You can use 'exit' or 'q' as an alias for this command.\n",
-    run_quit },
+    run_quit, "" },
   { "alloc", alloc_aliases, "allocate and add a disk file",
     "NAME\n    alloc - allocate and add a disk file\n\n"
     "SYNOPSIS\n     alloc filename size\n\n"
@@ -451,13 +472,103 @@ const struct fish_command fish_builtin_commands[] = {
     "    M/MiB, G/GiB, ... are powers of 1024, KB, MB, GB, ... powers of 1000.\n\n"
     "    You can only use this command before launching.\n\n"
     "    You can use 'allocate' as an alias for this command.\n",
-    run_alloc },
+    run_alloc, "L-" },
+#ifdef GUESTFS_HAVE_COPY_IN
+  { "copy-in", NULL, "copy local files or directories into an image",
+    "NAME\n    copy-in - copy local files or directories into an image\n\n"
+    "SYNOPSIS\n     copy-in local [local ...] /remotedir\n\n"
+    "DESCRIPTION\n"
+    "    copy-in copies local files or directories recursively into the disk\n"
+    "    image, placing them in the directory called /remotedir (which must\n"
+    "    exist). Ownership and permissions are kept as far as the guest\n"
+    "    filesystem allows.\n\n"
+    "    Multiple local files and directories can be specified, but the last\n"
+    "    parameter must always be a remote directory. Wildcards cannot be\n"
+    "    used.\n",
+    fish_run_copy_in, "A*" },
+#endif
+#ifdef GUESTFS_HAVE_COPY_OUT
+  { "copy-out", NULL, "copy remote files or directories out of an image",
+    "NAME\n    copy-out - copy remote files or directories out of an image\n\n"
+    "SYNOPSIS\n     copy-out remote [remote ...] localdir\n\n"
+    "DESCRIPTION\n"
+    "    copy-out copies remote files or directories recursively out of the\n"
+    "    disk image, placing them on the host disk in a local directory\n"
+    "    called localdir (which must exist).\n\n"
+    "    Multiple remote files and directories can be specified, but the\n"
+    "    last parameter must always be a local directory. To download to the\n"
+    "    current directory, use \".\" as in:\n\n"
+    "     copy-out /home .\n\n"
+    "    Wildcards cannot be used in the ordinary command, but you can use\n"
+    "    them with the help of glob like this:\n\n"
+    "     glob copy-out /home/* .\n",
+    fish_run_copy_out, "A*" },
+#endif
+  { "delete-event", NULL, "delete a previously registered event handler",
+    "NAME\n    delete-event - delete a previously registered event handler\n\n"
+    "SYNOPSIS\n     delete-event name\n\n"
+    "DESCRIPTION\n"
+    "    Delete the event handler which was previously registered as name.\n"
+    "    If multiple event handlers were registered with the same name, they\n"
+    "    are all deleted.\n\n"
+    "    See also the guestfish commands event and list-events.\n",
+    fish_run_delete_event, "-" },
+  { "display", NULL, "display an image",
+    "NAME\n    display - display an image\n\n"
+    "SYNOPSIS\n     display filename\n\n"
+    "DESCRIPTION\n"
+    "    Use display (a graphical display program) to display an image file.\n"
+    "    It downloads the file, and runs display on it.\n\n"
+    "    To use an alternative program, set the GUESTFISH_DISPLAY_IMAGE\n"
+    "    environment variable. For example to use the GNOME display program:\n\n"
+    "     export GUESTFISH_DISPLAY_IMAGE=eog\n\n"
+    "    See also display(1).\n",
+    fish_run_display, "P" },
   { "echo", NULL, "display a line of text",
     "NAME\n    echo - display a line of text\n\n"
     "SYNOPSIS\n     echo [params ...]\n\n"
     "DESCRIPTION\n"
     "    This echos the parameters to the terminal, separated by spaces.\n",
-    run_echo },
+    run_echo, NULL },
+  { "edit", edit_aliases, "edit a file",
+    "NAME\n    edit - edit a file\n\n"
+    "SYNOPSIS\n     edit filename\n\n"
+    "DESCRIPTION\n"
+    "    This is used to edit a file. It downloads the file, edits it\n"
+    "    locally using your editor, then uploads the result: to a new file\n"
+    "    in the same directory, given the permissions, owner and attributes\n"
+    "    of the original, and renamed over it. If the editor leaves the\n"
+    "    file unchanged, nothing is uploaded.\n\n"
+    "    The editor is $EDITOR. However if you use the alternate commands vi\n"
+    "    or emacs you will get those corresponding editors.\n\n"
+    "    You can use 'vi' or 'emacs' as an alias for this command.\n",
+    fish_run_edit, "P" },
+  { "event", NULL, "register a handler for an event or events",
+    "NAME\n    event - register a handler for an event or events\n\n"
+    "SYNOPSIS\n     event name eventset \"shell script ...\"\n\n"
+    "DESCRIPTION\n"
+    "    Register a shell script fragment which is executed when an event is\n"
+    "    raised. See guestfs_set_event_callback in guestfs(3) for a\n"
+    "    discussion of the event API in libguestfs.\n\n"
+    "    The name parameter is a name that you give to this event handler.\n"
+    "    It can be any string (even the empty string) and is simply there so\n"
+    "    you can delete the handler using the guestfish delete-event command.\n\n"
+    "    The eventset parameter is a comma-separated list of one or more\n"
+    "    events, for example close or close,trace. The special value * means\n"
+    "    all events.\n\n"
+    "    The third and final parameter is the shell script fragment (or any\n"
+    "    external command) that is executed when any of the events in the\n"
+    "    eventset occurs. It is executed using $SHELL -c, or if $SHELL is not\n"
+    "    set then /bin/sh -c.\n\n"
+    "    The shell script fragment receives callback parameters as arguments\n"
+    "    $1, $2 etc. The actual event that was called is available in the\n"
+    "    environment variable $EVENT.\n\n"
+    "     event \"\" close \"echo closed\"\n"
+    "     event messages appliance,library,trace \"echo $@\"\n"
+    "     event \"\" progress \"echo progress: $3/$4\"\n"
+    "     event \"\" * \"echo $EVENT $@\"\n\n"
+    "    See also the guestfish commands delete-event and list-events.\n",
+    fish_run_event, "---" },
 #ifdef GUESTFS_HAVE_GLOB_EXPAND
   { "glob", NULL, "expand wildcards in command",
     "NAME\n    glob - expand wildcards in command\n\n"
@@ -467,7 +578,35 @@ const struct fish_command fish_builtin_commands[] = {
     "    repeatedly on each matching path. Guest paths are expanded with\n"
     "    glob-expand, /dev/ patterns against the devices and partitions.\n"
     "    A pattern that matches nothing is passed on unchanged.\n",
-    run_glob },
+    run_glob, "C" },
+#endif
+#ifdef GUESTKIT_FISH_HAVE_HEXEDIT
+  { "hexedit", NULL, "edit with a hex editor",
+    "NAME\n    hexedit - edit with a hex editor\n\n"
+    "SYNOPSIS\n     hexedit <filename|device>\n"
+    "     hexedit <filename|device> <max>\n"
+    "     hexedit <filename|device> <start> <max>\n\n"
+    "DESCRIPTION\n"
+    "    Use hexedit (a hex editor) to edit all or part of a binary file or\n"
+    "    block device.\n\n"
+    "    This command works by downloading potentially the whole file or\n"
+    "    device, editing it locally, then uploading it. If the file or device\n"
+    "    is large (over 16 MB), you have to specify which part you wish to\n"
+    "    edit by using max and/or start max parameters. start and max are\n"
+    "    specified in bytes, with the usual modifiers allowed such as 1M (1\n"
+    "    megabyte).\n\n"
+    "    For example to edit the first few sectors of a disk you might do:\n\n"
+    "     hexedit /dev/sda 1M\n\n"
+    "    which would allow you to edit anywhere within the first megabyte of\n"
+    "    the disk.\n\n"
+    "    To edit the superblock of an ext2 filesystem on /dev/sda1, do:\n\n"
+    "     hexedit /dev/sda1 0x400 0x400\n\n"
+    "    (assuming the superblock is in the standard location).\n\n"
+    "    This command requires the external hexedit(1) program. You can\n"
+    "    specify another program to use by setting the HEXEDITOR environment\n"
+    "    variable.\n\n"
+    "    See also hexdump.\n",
+    fish_run_hexedit, "P--" },
 #endif
   { "lcd", NULL, "change working directory",
     "NAME\n    lcd - change working directory\n\n"
@@ -475,14 +614,31 @@ const struct fish_command fish_builtin_commands[] = {
     "DESCRIPTION\n"
     "    Change the local directory, ie. the current directory of guestfish\n"
     "    itself. Note that !cd won't do what you might expect.\n",
-    run_lcd },
+    run_lcd, "L" },
+  { "list-events", NULL, "list event handlers",
+    "NAME\n    list-events - list event handlers\n\n"
+    "SYNOPSIS\n     list-events\n\n"
+    "DESCRIPTION\n"
+    "    List the event handlers registered using the guestfish event\n"
+    "    command.\n",
+    fish_run_list_events, "" },
   { "man", man_aliases, "open the manual",
     "NAME\n    man - open the manual\n\n"
     "SYNOPSIS\n     man\n\n"
     "DESCRIPTION\n"
     "    Opens the manual page for guestfish.\n\n"
     "    You can use 'manual' as an alias for this command.\n",
-    run_man },
+    run_man, "" },
+  { "more", more_aliases, "view a file",
+    "NAME\n    more - view a file\n\n"
+    "SYNOPSIS\n     more filename\n\n"
+    "     less filename\n\n"
+    "DESCRIPTION\n"
+    "    This is used to view a file.\n\n"
+    "    The default viewer is $PAGER. However if you use the alternate\n"
+    "    command less you will get the less command specifically.\n\n"
+    "    You can use 'less' as an alias for this command.\n",
+    fish_run_more, "P" },
   { "not", NULL, "invert the exit status of a command",
     "NAME\n    not - invert the exit status of a command\n\n"
     "SYNOPSIS\n     not command [args...]\n\n"
@@ -490,7 +646,7 @@ const struct fish_command fish_builtin_commands[] = {
     "    Run the command; succeed if it fails and fail if it succeeds. This\n"
     "    is mostly useful in test scripts. Calling the command with the\n"
     "    wrong number of arguments is still an error.\n",
-    run_not },
+    run_not, "C" },
   { "reopen", NULL, "close and reopen libguestfs handle",
     "NAME\n    reopen - close and reopen libguestfs handle\n\n"
     "SYNOPSIS\n     reopen\n\n"
@@ -499,7 +655,7 @@ const struct fish_command fish_builtin_commands[] = {
     "    this normally, because the handle is closed properly when guestfish\n"
     "    exits. However this is occasionally useful for testing. The verbose,\n"
     "    trace, autosync and path settings are kept; drives are not.\n",
-    run_reopen },
+    run_reopen, "" },
   { "setenv", NULL, "set an environment variable",
     "NAME\n    setenv - set an environment variable\n\n"
     "SYNOPSIS\n     setenv VAR value\n\n"
@@ -507,7 +663,7 @@ const struct fish_command fish_builtin_commands[] = {
     "    Set the environment variable VAR to the string value. To print the\n"
     "    value of an environment variable use a shell command such as:\n\n"
     "     !echo $VAR\n",
-    run_setenv },
+    run_setenv, "--" },
   { "sparse", NULL, "create a sparse disk image and add",
     "NAME\n    sparse - create a sparse disk image and add\n\n"
     "SYNOPSIS\n     sparse filename size\n\n"
@@ -519,7 +675,7 @@ const struct fish_command fish_builtin_commands[] = {
     "    until they are needed.\n\n"
     "    Size can be specified using standard suffixes, eg. 1M.\n\n"
     "    You can only use this command before launching.\n",
-    run_sparse },
+    run_sparse, "L-" },
 #if defined(GUESTFS_HAVE_AVAILABLE_ALL_GROUPS) && defined(GUESTFS_HAVE_AVAILABLE)
   { "supported", NULL, "list supported groups of commands",
     "NAME\n    supported - list supported groups of commands\n\n"
@@ -528,7 +684,7 @@ const struct fish_command fish_builtin_commands[] = {
     "    This command returns a list of the optional groups known to the\n"
     "    daemon, and indicates which ones are supported by this build of the\n"
     "    appliance. You must launch before using this command.\n",
-    run_supported },
+    run_supported, "" },
 #endif
   { "time", NULL, "print elapsed time taken to run a command",
     "NAME\n    time - print elapsed time taken to run a command\n\n"
@@ -536,13 +692,13 @@ const struct fish_command fish_builtin_commands[] = {
     "DESCRIPTION\n"
     "    Run the command as usual, but print the elapsed time afterwards.\n"
     "    This can be useful for benchmarking operations.\n",
-    run_time },
+    run_time, "C" },
   { "unsetenv", NULL, "unset an environment variable",
     "NAME\n    unsetenv - unset an environment variable\n\n"
     "SYNOPSIS\n     unsetenv VAR\n\n"
     "DESCRIPTION\n"
     "    Remove VAR from the environment.\n",
-    run_unsetenv },
+    run_unsetenv, "-" },
 };
 
 const size_t fish_nr_builtin_commands =
@@ -571,6 +727,11 @@ add_listing (struct listing *l, size_t n, const struct fish_command *table,
 
     /* help and quit head the list, as in libguestfs. */
     if (STREQ (c->name, "help") || STREQ (c->name, "quit"))
+      continue;
+    /* An API call that guestfish implements itself (copy-in, ...) is
+     * listed once, as the command that runs.
+     */
+    if (table == fish_api_commands && fish_lookup_command (c->name) != c)
       continue;
     l[n++] = (struct listing) { c->name, c->shortdesc, NULL };
     if (c->aliases)

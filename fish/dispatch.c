@@ -131,6 +131,17 @@ start_pipe (const char *pipecmd, int *saved_fd)
 int
 fish_issue_command (const char *cmd, char *argv[], const char *pipecmd)
 {
+  return fish_issue_top_command (cmd, argv, pipecmd, 1);
+}
+
+/* A command typed by the user or given on the command line: with
+ * --remote it is sent to the server (after setting up any pipe here,
+ * since the server writes to our stdout).
+ */
+int
+fish_issue_top_command (const char *cmd, char *argv[], const char *pipecmd,
+                        int exit_on_error)
+{
   const struct fish_command *c;
   int saved_fd = -1;
   pid_t pid = 0;
@@ -148,7 +159,9 @@ fish_issue_command (const char *cmd, char *argv[], const char *pipecmd)
 
   argc = fish_count_strings (argv);
   c = fish_lookup_command (cmd);
-  if (c == NULL) {
+  if (fish_remote_pid)
+    r = fish_rc_remote (cmd, argv, exit_on_error);
+  else if (c == NULL) {
     fprintf (stderr, "%s: unknown command\n", cmd);
     if (fish_command_num == 1)
       extended_help_message ();
@@ -263,7 +276,8 @@ fish_run_line (char *buf, int *exit_on_error)
     r = run_inline (line.host, *exit_on_error);
     break;
   case FISH_LINE_COMMAND:
-    r = fish_issue_command (line.cmd, line.argv, line.pipe);
+    r = fish_issue_top_command (line.cmd, line.argv, line.pipe,
+                                *exit_on_error);
     break;
   case FISH_LINE_ERROR:
   default:

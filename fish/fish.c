@@ -46,6 +46,7 @@ struct drive {
   const char *filename;
   const char *format;               /* NULL = autodetect */
   int blocksize;                    /* 0 = default */
+  struct fish_prep *prep;           /* -N: made here, prepared after launch */
 };
 
 struct mountpoint {
@@ -68,18 +69,26 @@ usage (int status)
             "  -a|--add image       Add image\n"
             "  --blocksize[=512|4096]\n"
             "                       Set sector size of the disk for -a option\n"
+            "  --csh                Make --listen csh-compatible\n"
+            "  --echo-keys          Don’t turn off echo for passphrases\n"
             "  -f|--file file       Read commands from file\n"
             "  --format[=raw|..]    Force disk format for -a option\n"
 #ifdef GUESTKIT_FISH_HAVE_INSPECTOR
             "  -i|--inspector       Automatically mount filesystems\n"
 #endif
+            "  --key selector       Specify a LUKS key\n"
+            "  --keys-from-stdin    Read passphrases from stdin\n"
+            "  --listen             Listen for remote commands\n"
             "  -m|--mount dev[:mnt[:opts[:fstype]]]\n"
             "                       Mount dev on mnt (if omitted, /)\n"
+            "  -N|--new [filename=]type\n"
+            "                       Create prepared disk (test<N>.img or filename)\n"
             "  -n|--no-sync         Don't autosync\n"
             "  --no-dest-paths      Don't tab-complete paths from guest fs\n"
             "  --pipe-error         Pipe commands can detect write errors\n"
             "  --progress-bars      Enable progress bars even when not interactive\n"
             "  --no-progress-bars   Disable progress bars\n"
+            "  --remote[=pid]       Send commands to remote guestfish\n"
             "  -r|--ro              Mount read-only\n"
             "  -v|--verbose         Verbose messages\n"
             "  -V|--version         Display version and exit\n"
@@ -129,6 +138,12 @@ add_drives (const struct drive *drives, size_t n)
 {
   for (size_t i = 0; i < n; ++i) {
     struct guestfs_add_drive_opts_argv optargs = { .bitmask = 0 };
+
+    /* -N disks are created and added raw; --ro does not apply to them. */
+    if (drives[i].prep) {
+      fish_prep_create (drives[i].prep);
+      continue;
+    }
 
     if (fish_read_only) {
       optargs.bitmask |= GUESTFS_ADD_DRIVE_OPTS_READONLY_BITMASK;
@@ -222,6 +237,36 @@ parse_mount_option (char *arg, struct mountpoint *mp)
   mp->fstype = fields[3] && *fields[3] ? fields[3] : NULL;
 }
 
+/* "/dev/sda" for drive 0, ... "/dev/sdz", "/dev/sdaa", ... */
+static void
+drive_name (size_t index, char *buf, size_t size)
+{
+  char letters[16];
+  size_t n = 0, len;
+
+  /* Bijective base 26: a..z, aa..zz, aaa.. */
+  for (index++; index > 0 && n < sizeof letters; index = (index - 1) / 26)
+    letters[n++] = 'a' + (index - 1) % 26;
+  len = snprintf (buf, size, "/dev/sd");
+  while (n > 0 && len < size - 1)
+    buf[len++] = letters[--n];
+  buf[len] = '\0';
+}
+
+/* After launch: partition and format the -N disks. */
+static void
+prepare_drives (struct drive *drives, size_t n)
+{
+  for (size_t i = 0; i < n; ++i) {
+    char dev[32];
+
+    if (drives[i].prep == NULL)
+      continue;
+    drive_name (i, dev, sizeof dev);
+    fish_prep_postlaunch (drives[i].prep, dev);
+  }
+}
+
 static void
 cmdline (char *argv[], int i, int argc)
 {
@@ -244,7 +289,7 @@ cmdline (char *argv[], int i, int argc)
       i++;
     saved = i < argc ? argv[i] : NULL;
     argv[i] = NULL;             /* argv[argc] is NULL already */
-    r = fish_issue_command (cmd, &argv[start], NULL);
+    r = fish_issue_top_command (cmd, &argv[start], NULL, exit_on_error);
     argv[i] = saved;
     if (r == -1 && exit_on_error)
       exit (EXIT_FAILURE);
@@ -295,9 +340,10 @@ interactive (void)
 static const char short_options[] = "+a:c:d:Df:h::im:nN:rv?Vwx";
 enum {
   HELP_OPTION = CHAR_MAX + 1,
-  BLOCKSIZE_OPTION, FORMAT_OPTION, LONG_OPTIONS_OPTION, NETWORK_OPTION,
+  BLOCKSIZE_OPTION, CSH_OPTION, ECHO_KEYS_OPTION, FORMAT_OPTION, KEY_OPTION,
+  KEYS_FROM_STDIN_OPTION, LISTEN_OPTION, LONG_OPTIONS_OPTION, NETWORK_OPTION,
   NO_DEST_PATHS_OPTION, NO_PROGRESS_BARS_OPTION, PIPE_ERROR_OPTION,
-  PROGRESS_BARS_OPTION, SELINUX_OPTION, SHORT_OPTIONS_OPTION,
+  PROGRESS_BARS_OPTION, REMOTE_OPTION, SELINUX_OPTION, SHORT_OPTIONS_OPTION,
   UNSUPPORTED_OPTION,
 };
 static const struct option long_options[] = {
@@ -305,16 +351,16 @@ static const struct option long_options[] = {
   { "blocksize", 2, 0, BLOCKSIZE_OPTION },
   { "cmd-help", 2, 0, 'h' },
   { "connect", 1, 0, 'c' },
-  { "csh", 0, 0, UNSUPPORTED_OPTION },
+  { "csh", 0, 0, CSH_OPTION },
   { "domain", 1, 0, 'd' },
-  { "echo-keys", 0, 0, UNSUPPORTED_OPTION },
+  { "echo-keys", 0, 0, ECHO_KEYS_OPTION },
   { "file", 1, 0, 'f' },
   { "format", 2, 0, FORMAT_OPTION },
   { "help", 0, 0, HELP_OPTION },
   { "inspector", 0, 0, 'i' },
-  { "key", 1, 0, UNSUPPORTED_OPTION },
-  { "keys-from-stdin", 0, 0, UNSUPPORTED_OPTION },
-  { "listen", 0, 0, UNSUPPORTED_OPTION },
+  { "key", 1, 0, KEY_OPTION },
+  { "keys-from-stdin", 0, 0, KEYS_FROM_STDIN_OPTION },
+  { "listen", 0, 0, LISTEN_OPTION },
   { "long-options", 0, 0, LONG_OPTIONS_OPTION },
   { "mount", 1, 0, 'm' },
   { "network", 0, 0, NETWORK_OPTION },
@@ -324,7 +370,7 @@ static const struct option long_options[] = {
   { "no-sync", 0, 0, 'n' },
   { "pipe-error", 0, 0, PIPE_ERROR_OPTION },
   { "progress-bars", 0, 0, PROGRESS_BARS_OPTION },
-  { "remote", 2, 0, UNSUPPORTED_OPTION },
+  { "remote", 2, 0, REMOTE_OPTION },
   { "ro", 0, 0, 'r' },
   { "rw", 0, 0, 'w' },
   { "selinux", 0, 0, SELINUX_OPTION },
@@ -349,7 +395,7 @@ static void __attribute__((noreturn))
 display_short_options (void)
 {
   for (const char *p = short_options; *p; ++p)
-    if (*p != '+' && *p != ':' && *p != '?' && !strchr ("cdN", *p))
+    if (*p != '+' && *p != ':' && *p != '?' && !strchr ("cd", *p))
       printf ("-%c\n", *p);
   exit (EXIT_SUCCESS);
 }
@@ -372,6 +418,8 @@ main (int argc, char *argv[])
   const char *file = NULL, *format = NULL;
   int blocksize = 0, format_consumed = 1, blocksize_consumed = 1;
   int rw_given = 0, inspector = 0, override_progress_bars = -1;
+  int listen = 0, csh = 0;
+  unsigned nr_preps = 0;
   int c, option_index;
   struct sigaction sa;
 
@@ -412,8 +460,28 @@ main (int argc, char *argv[])
         exit (EXIT_FAILURE);
       }
       drives = nd;
-      drives[nr_drives++] = (struct drive) { optarg, format, blocksize };
+      drives[nr_drives++] = (struct drive) { optarg, format, blocksize, NULL };
       format_consumed = blocksize_consumed = 1;
+      break;
+    }
+    case 'N': {
+      struct drive *nd;
+      struct fish_prep *prep;
+
+      if (STREQ (optarg, "help")) {
+        fish_prep_help ();
+        exit (EXIT_SUCCESS);
+      }
+      prep = fish_prep_parse (optarg, ++nr_preps);
+      nd = realloc (drives, (nr_drives + 1) * sizeof *drives);
+      if (nd == NULL) {
+        perror ("realloc");
+        exit (EXIT_FAILURE);
+      }
+      drives = nd;
+      drives[nr_drives++] = (struct drive) {
+        fish_prep_filename (prep), NULL, 0, prep
+      };
       break;
     }
     case FORMAT_OPTION:
@@ -541,12 +609,58 @@ main (int argc, char *argv[])
       display_long_options ();
     case SHORT_OPTIONS_OPTION:
       display_short_options ();
+    case KEY_OPTION:
+      fish_key_add_selector (optarg);
+      break;
+    case KEYS_FROM_STDIN_OPTION:
+      fish_keys_from_stdin = 1;
+      break;
+    case ECHO_KEYS_OPTION:
+      fish_echo_keys = 1;
+      break;
+    case LISTEN_OPTION:
+      listen = 1;
+      break;
+    case CSH_OPTION:
+      csh = 1;
+      break;
+    case REMOTE_OPTION:
+      if (optarg) {
+        char *end;
+        long pid;
+
+        errno = 0;
+        pid = strtol (optarg, &end, 10);
+        if (errno != 0 || end == optarg || *end || pid < 0 || pid > INT_MAX) {
+          fprintf (stderr, "guestfish: --remote=PID: PID was not a number: "
+                   "%s\n", optarg);
+          exit (EXIT_FAILURE);
+        }
+        fish_remote_pid = pid;
+      }
+      else {
+        const char *env = getenv ("GUESTFISH_PID");
+        char *end;
+        long pid = -1;
+
+        if (env) {
+          errno = 0;
+          pid = strtol (env, &end, 10);
+          if (errno != 0 || end == env || *end || pid <= 0 || pid > INT_MAX)
+            pid = -1;
+        }
+        if (pid == -1) {
+          fprintf (stderr, "guestfish: remote: $GUESTFISH_PID must be set to "
+                   "the PID of the remote process\n");
+          exit (EXIT_FAILURE);
+        }
+        fish_remote_pid = pid;
+      }
+      break;
     case 'c':
       unsupported ("-c");
     case 'd':
       unsupported ("-d");
-    case 'N':
-      unsupported ("-N");
     case UNSUPPORTED_OPTION: {
       char opt[64];
       snprintf (opt, sizeof opt, "--%s", long_options[option_index].name);
@@ -569,7 +683,9 @@ main (int argc, char *argv[])
         exit (EXIT_FAILURE);
       }
       drives = nd;
-      drives[nr_drives++] = (struct drive) { argv[optind], format, blocksize };
+      drives[nr_drives++] = (struct drive) {
+        argv[optind], format, blocksize, NULL
+      };
       format_consumed = blocksize_consumed = 1;
     }
   }
@@ -585,7 +701,39 @@ main (int argc, char *argv[])
     exit (EXIT_FAILURE);
   }
 
-  fish_interactive = file == NULL && isatty (0);
+  if (listen && fish_remote_pid) {
+    fprintf (stderr, "guestfish: cannot use --listen and --remote options "
+             "at the same time\n");
+    exit (EXIT_FAILURE);
+  }
+  if (listen && optind < argc) {
+    fprintf (stderr, "guestfish: extra parameters on the command line with "
+             "--listen flag\n");
+    exit (EXIT_FAILURE);
+  }
+  if (listen && file) {
+    fprintf (stderr, "guestfish: cannot use --listen and --file options at "
+             "the same time\n");
+    exit (EXIT_FAILURE);
+  }
+  /* Documented libguestfs pitfall: these would act on this process's
+   * handle, not the server's.  Say so rather than silently ignoring them.
+   */
+  if (fish_remote_pid && (nr_drives > 0 || nr_mps > 0 || inspector))
+    fprintf (stderr, "guestfish: warning: -a, -N, -m and -i are not sent to "
+             "the remote guestfish; use add, run and mount commands\n");
+
+  /* Clevis unlocks over the network. */
+  if (fish_have_clevis_keys ()) {
+#ifdef GUESTFS_HAVE_SET_NETWORK
+    if (guestfs_set_network (g, 1) == -1)
+      exit (EXIT_FAILURE);
+#else
+    unsupported ("--key ID:clevis");
+#endif
+  }
+
+  fish_interactive = !listen && file == NULL && isatty (0);
 
   /* At the prompt ^C cancels the running call instead of killing us. */
   if (fish_interactive) {
@@ -604,18 +752,33 @@ main (int argc, char *argv[])
 #endif
   }
 
-  add_drives (drives, nr_drives);
-  free (drives);
+  /* The server forks before launching, so that the appliance is its
+   * child and setup errors still reach the --listen caller's status.
+   */
+  if (listen)
+    fish_rc_listen_fork (csh);
 
-  /* -m and -i need the appliance running. */
-  if (nr_mps > 0 || inspector) {
+  add_drives (drives, nr_drives);
+
+  /* -N, -m and -i need the appliance running. */
+  if (nr_mps > 0 || inspector || nr_preps > 0) {
     if (guestfs_is_config (g) > 0 && guestfs_launch (g) == -1)
       exit (EXIT_FAILURE);
+    prepare_drives (drives, nr_drives);
     if (inspector)
       fish_inspect_mount ();
     mount_mps (mps, nr_mps);
   }
+  for (size_t i = 0; i < nr_drives; ++i)
+    fish_prep_free (drives[i].prep);
+  free (drives);
   free (mps);
+
+  if (listen) {
+    if (fish_rc_listen_serve () == -1)
+      exit (EXIT_FAILURE);
+    goto out;
+  }
 
   /* The script is read from its own stream, so that "-" (stdin) in a
    * -f script still means guestfish's stdin.
@@ -649,6 +812,7 @@ main (int argc, char *argv[])
   else
     script ();
 
+ out:
   if (guestfs_shutdown (g) == -1)
     exit (EXIT_FAILURE);
   guestfs_close (g);

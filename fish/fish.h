@@ -8,6 +8,8 @@
 #include <stdio.h>
 #include <stdint.h>
 #include <string.h>
+#include <time.h>
+#include <sys/types.h>
 
 #include "guestfs.h"
 
@@ -27,6 +29,13 @@ struct fish_command {
   const char *shortdesc;
   const char *help;                 /* full text for "help CMD" */
   int (*run) (const char *cmd, size_t argc, char *argv[]);
+  /* One letter per argument, for completion and --remote: P guest path
+   * or device, L local file read, O local file written, A local or guest
+   * path (guest when it starts with '/'), - anything else; a final '*'
+   * repeats the letter before it.  NULL: nothing known.
+   */
+  const char *argkinds;
+  const char *optargs;              /* names of optional args, or "" */
 };
 
 extern const struct fish_command fish_api_commands[];
@@ -110,6 +119,10 @@ extern const struct fish_command *fish_lookup_command (const char *name);
 extern int fish_name_matches (const char *typed, const char *name);
 /* Run one command, with its output optionally piped to a host command. */
 extern int fish_issue_command (const char *cmd, char *argv[], const char *pipecmd);
+/* The same for a command the user gave (sent to the server with
+ * --remote); exit_on_error is 0 for "-cmd". */
+extern int fish_issue_top_command (const char *cmd, char *argv[],
+                                   const char *pipecmd, int exit_on_error);
 /* Parse and run one line; *exit_on_error is set from the global default
  * and cleared by a leading '-'.  Returns -1 on error. */
 extern int fish_run_line (char *buf, int *exit_on_error);
@@ -120,7 +133,87 @@ extern const size_t fish_nr_builtin_commands;
 extern void fish_list_commands (void);
 extern int fish_display_command (const char *cmd);
 
+/* Create a raw image file of the given size and add it (alloc, sparse,
+ * -N); reports errors prefixed with cmd. */
+extern int fish_alloc_disk (const char *cmd, const char *filename,
+                            const char *size_str, int sparse);
+
+/* Guestfish commands implemented in their own files. */
+extern int fish_run_edit (const char *cmd, size_t argc, char *argv[]);
+extern int fish_run_more (const char *cmd, size_t argc, char *argv[]);
+extern int fish_run_display (const char *cmd, size_t argc, char *argv[]);
+#if defined(GUESTFS_HAVE_DOWNLOAD_OFFSET) && defined(GUESTFS_HAVE_UPLOAD_OFFSET)
+#define GUESTKIT_FISH_HAVE_HEXEDIT 1
+extern int fish_run_hexedit (const char *cmd, size_t argc, char *argv[]);
+#endif
+#ifdef GUESTFS_HAVE_COPY_IN
+extern int fish_run_copy_in (const char *cmd, size_t argc, char *argv[]);
+#endif
+#ifdef GUESTFS_HAVE_COPY_OUT
+extern int fish_run_copy_out (const char *cmd, size_t argc, char *argv[]);
+#endif
+extern int fish_run_event (const char *cmd, size_t argc, char *argv[]);
+extern int fish_run_delete_event (const char *cmd, size_t argc, char *argv[]);
+extern int fish_run_list_events (const char *cmd, size_t argc, char *argv[]);
+/* events.c: register the event handlers again on a new handle (reopen). */
+extern void fish_events_reattach (guestfs_h *h);
+
+/* tmpfile.c: local temporary files for edit, more, display, hexedit. */
+struct fish_file_state {
+  dev_t dev;
+  ino_t ino;
+  off_t size;
+  struct timespec mtime, ctime;
+};
+/* A new empty private file in the library's tmpdir; caller unlinks. */
+extern char *fish_tmpfile (void);
+/* Run "program 'file'" with the shell; -1 after a message if it fails. */
+extern int fish_run_program (const char *cmd, const char *program,
+                             const char *file);
+extern int fish_file_state (const char *file, struct fish_file_state *s);
+extern int fish_file_changed (const struct fish_file_state *a,
+                              const struct fish_file_state *b);
+
+/* keys.c: --keys-from-stdin, --echo-keys, --key. */
+extern int fish_keys_from_stdin;
+extern int fish_echo_keys;
+extern void fish_key_add_selector (const char *selector);  /* exits if bad */
+extern int fish_have_clevis_keys (void);
+/* The keys to try for a LUKS device (by name or UUID), asking for one if
+ * --key gave none; *clevis is set if ID:clevis matched.  NULL on error. */
+extern char **fish_get_keys (const char *device, const char *uuid, int *clevis);
+
+/* decrypt.c: open LUKS/BitLocker devices before -i inspects. */
+extern void fish_decrypt (void);
+
+/* prep.c: -N prepared disk images. */
+struct fish_prep;
+extern void fish_prep_help (void);
+/* Parse -N ARG, the n'th -N (for the default name testN.img); exits on
+ * errors. */
+extern struct fish_prep *fish_prep_parse (const char *arg, unsigned n);
+extern const char *fish_prep_filename (const struct fish_prep *p);
+/* Before launch: create and add the image.  After: partition and format
+ * it as device.  Both exit on failure. */
+extern void fish_prep_create (struct fish_prep *p);
+extern void fish_prep_postlaunch (struct fish_prep *p, const char *device);
+extern void fish_prep_free (struct fish_prep *p);
+
+/* remote.c: --listen and --remote. */
+extern pid_t fish_remote_pid;       /* --remote: the server, else 0 */
+extern int fish_rc_remote (const char *cmd, char *argv[], int exit_on_error);
+/* --listen: the parent prints GUESTFISH_PID once the child serves and
+ * exits; the child returns and sets up the handle, then serves. */
+extern int fish_rc_listen_fork (int csh);
+extern int fish_rc_listen_serve (void);
+
+/* complete.c: tab completion at the prompt. */
+extern void fish_completion_init (void);
+extern void fish_completion_cleanup (void);
+
 /* helpers.c */
+/* A size with suffixes ("1M"), as libguestfs's parse_size. */
+extern int fish_parse_size (const char *s, int64_t *r);
 /* Parse a size or integer the way gnulib's xstrtoll/xstrtoull do with the
  * suffixes "0kKMGTPEZY".  Returns 0 (LONGINT_OK) or the xstrtol error code. */
 extern int fish_xstrtoll (const char *s, long long *r);

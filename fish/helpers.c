@@ -176,6 +176,25 @@ fish_xstrtoull (const char *s, unsigned long long *r)
 }
 
 int
+fish_parse_size (const char *s, int64_t *r)
+{
+  unsigned long long v;
+  int err = fish_xstrtoull (s, &v);
+
+  if (err != LONGINT_OK) {
+    fprintf (stderr, "parse_size: invalid integer parameter (%s returned %d)\n",
+             "xstrtoull", err);
+    return -1;
+  }
+  if (v > INT64_MAX) {
+    fprintf (stderr, "parse_size: %s: size too large\n", s);
+    return -1;
+  }
+  *r = (int64_t) v;
+  return 0;
+}
+
+int
 fish_parse_int64 (const char *cmd, const char *argname, const char *s,
                   int64_t *r)
 {

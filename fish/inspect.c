@@ -46,9 +46,11 @@ sorted_mountpoints (void)
 void
 fish_inspect_mount (void)
 {
-  char **roots = guestfs_inspect_os (g);
-  char **mps;
+  char **roots, **mps;
   int mount_errors = 0;
+
+  fish_decrypt ();
+  roots = guestfs_inspect_os (g);
 
   if (roots == NULL)
     exit (EXIT_FAILURE);

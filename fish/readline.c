@@ -4,9 +4,7 @@
  * \e \n \r \NNN \xNN); $GUESTFISH_OUTPUT is printed after each line is
  * read, $GUESTFISH_INIT before the banner and $GUESTFISH_RESTORE on exit,
  * so users can colour the prompt and output.  History is kept in
- * ~/.guestfish.  Tab completes command names at the start of a line and,
- * once the appliance runs, guest paths starting with '/'; other words get
- * readline's usual completion of local file names.
+ * ~/.guestfish.  Tab completion is in complete.c.
  */
 
 #include <config.h>
@@ -122,141 +120,13 @@ fish_print_restore (void)
   fflush (stdout);
 }
 
-/* Completion of command names: builtins, API commands and their aliases. */
-static char *
-command_generator (const char *text, int state)
-{
-  static size_t table, index, alias;
-  size_t len = strlen (text);
-
-  if (state == 0)
-    table = index = alias = 0;
-
-  for (; table < 2; table++, index = 0) {
-    const struct fish_command *cmds =
-      table == 0 ? fish_builtin_commands : fish_api_commands;
-    size_t n = table == 0 ? fish_nr_builtin_commands : fish_nr_api_commands;
-
-    for (; index < n; index++, alias = 0) {
-      const struct fish_command *c = &cmds[index];
-      const char *name;
-
-      /* alias 0 is the name itself, then the aliases in order. */
-      while (alias == 0 || (c->aliases && c->aliases[alias-1])) {
-        name = alias == 0 ? c->name : c->aliases[alias-1];
-        alias++;
-        if (strncasecmp (name, text, len) == 0)
-          return strdup (name);
-      }
-    }
-  }
-  return NULL;
-}
-
-/* Completion of guest paths, asking the running appliance. */
-static char **path_matches;
-static size_t nr_path_matches;
-
-static void
-free_path_matches (void)
-{
-  for (size_t i = 0; i < nr_path_matches; ++i)
-    free (path_matches[i]);
-  free (path_matches);
-  path_matches = NULL;
-  nr_path_matches = 0;
-}
-
-static void
-find_path_matches (const char *text)
-{
-  const char *slash = strrchr (text, '/');
-  size_t dirlen = slash - text;         /* text starts with '/' */
-  const char *prefix = slash + 1;
-  char *dir = strndup (text, dirlen > 0 ? dirlen : 1);
-  struct guestfs_dirent_list *dl;
-
-  if (dir == NULL)
-    return;
-  /* Failures just mean no completions; don't print them under the prompt. */
-  guestfs_push_error_handler (g, NULL, NULL);
-  dl = guestfs_readdir (g, dir);
-  guestfs_pop_error_handler (g);
-  free (dir);
-  if (dl == NULL)
-    return;
-
-  path_matches = calloc (dl->len, sizeof (char *));
-  for (uint32_t i = 0; path_matches && i < dl->len; ++i) {
-    const char *name = dl->val[i].name;
-    char *m;
-
-    if (STREQ (name, ".") || STREQ (name, "..") ||
-        strncmp (name, prefix, strlen (prefix)) != 0)
-      continue;
-    if (asprintf (&m, "%.*s/%s%s", (int) dirlen, text, name,
-                  dl->val[i].ftyp == 'd' ? "/" : "") == -1)
-      continue;
-    path_matches[nr_path_matches++] = m;
-  }
-  guestfs_free_dirent_list (dl);
-}
-
-static char *
-path_generator (const char *text, int state)
-{
-  static size_t index;
-
-  if (state == 0) {
-    free_path_matches ();
-    find_path_matches (text);
-    index = 0;
-  }
-  if (index < nr_path_matches)
-    return strdup (path_matches[index++]);
-  return NULL;
-}
-
-static char **
-complete (const char *text, int start, int end)
-{
-  char **matches;
-  int i;
-
-  rl_completion_append_character = ' ';
-
-  /* The command is the first word, after any '-' (ignore errors) prefix. */
-  for (i = 0; i < start; ++i)
-    if (rl_line_buffer[i] != ' ' && rl_line_buffer[i] != '\t' &&
-        rl_line_buffer[i] != '-')
-      break;
-  if (i == start) {
-    rl_attempted_completion_over = 1;
-    return rl_completion_matches (text, command_generator);
-  }
-
-  if (text[0] == '/' && fish_complete_dest_paths && guestfs_is_ready (g) > 0) {
-    rl_attempted_completion_over = 1;
-    matches = rl_completion_matches (text, path_generator);
-    /* Let the user carry on typing inside a directory. */
-    if (matches && matches[1] == NULL) {
-      size_t len = strlen (matches[0]);
-      if (len > 0 && matches[0][len-1] == '/')
-        rl_completion_append_character = '\0';
-    }
-    return matches;
-  }
-
-  return NULL;                  /* readline completes local file names */
-}
-
 void
 fish_readline_init (void)
 {
   const char *home = getenv ("HOME");
 
   rl_readline_name = "guestfish";
-  rl_attempted_completion_function = complete;
+  fish_completion_init ();
   /* Defaults only: the user's ~/.inputrc is read later and wins. */
   rl_variable_bind ("completion-ignore-case", "on");
 
@@ -285,7 +155,7 @@ fish_readline_cleanup (void)
 {
   int fd;
 
-  free_path_matches ();
+  fish_completion_cleanup ();
   if (histfile == NULL)
     return;
   if (nr_history_lines > 0) {

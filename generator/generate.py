@@ -12,10 +12,11 @@ import sys
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from gk import (emit_xdr, emit_errno, emit_header, emit_lib,  # noqa: E402
-                emit_daemon, emit_fish, emit_docs, emit_tests)
+                emit_daemon, emit_fish, emit_docs, emit_tests,
+                emit_optgroups)
 
 EMITTERS = [emit_xdr, emit_errno, emit_header, emit_lib, emit_daemon,
-            emit_fish, emit_docs, emit_tests]
+            emit_fish, emit_docs, emit_tests, emit_optgroups]
 
 
 def outputs():
@@ -48,7 +49,7 @@ def main(argv):
         for name in sorted(outputs()):
             print(name)
         return 0
-    if len(argv) != 2:
+    if len(argv) != 2 or argv[1].startswith("-"):
         sys.stderr.write(__doc__)
         return 2
     top = argv[1]

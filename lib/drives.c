@@ -79,8 +79,16 @@ add_drive (guestfs_h *g, struct drive *d)
     free_drive (d);
     return -1;
   }
-  if (g->nr_drives >= 254) {
-    error (g, "add_drive: too many drives (the maximum is 254)");
+  if (g->nr_drives >= MAX_DISKS) {
+    error (g, "add_drive: too many drives (the maximum is %d)", MAX_DISKS);
+    free_drive (d);
+    return -1;
+  }
+  /* The appliance names virtio-blk disks after all SCSI ones, so the
+   * API's /dev/sdX order holds only if they come last. */
+  if (!d->virtio_blk && g->nr_drives > 0 && g->drives[g->nr_drives - 1]->virtio_blk) {
+    error (g, "add_drive: a virtio-scsi drive cannot follow a virtio-blk drive "
+           "(add the drives with iface virtio-blk last)");
     free_drive (d);
     return -1;
   }
@@ -151,6 +159,19 @@ guestfs_impl_add_drive_opts (guestfs_h *g, const char *filename,
     error (g, "add_drive: discard parameter must be 'disable', 'enable' or 'besteffort'");
     return -1;
   }
+  if ((m & GUESTFS_ADD_DRIVE_OPTS_IFACE_BITMASK) &&
+      STRNEQ (optargs->iface, "virtio-scsi") && STRNEQ (optargs->iface, "scsi") &&
+      STRNEQ (optargs->iface, "virtio-blk") && STRNEQ (optargs->iface, "virtio")) {
+    error (g, "add_drive: iface '%s' is not supported (use virtio-scsi or virtio-blk)",
+           optargs->iface);
+    return -1;
+  }
+  if ((m & GUESTFS_ADD_DRIVE_OPTS_READONLY_BITMASK) && optargs->readonly &&
+      (m & GUESTFS_ADD_DRIVE_OPTS_DISCARD_BITMASK) && STREQ (optargs->discard, "enable")) {
+    guestfs_int_error_errno (g, ENOTSUP,
+                             "discard support cannot be enabled on read-only drives");
+    return -1;
+  }
   if ((m & GUESTFS_ADD_DRIVE_OPTS_BLOCKSIZE_BITMASK) &&
       optargs->blocksize != 0 && optargs->blocksize != 512 && optargs->blocksize != 4096) {
     error (g, "add_drive: blocksize must be 512 or 4096");
@@ -173,6 +194,10 @@ guestfs_impl_add_drive_opts (guestfs_h *g, const char *filename,
     d->discard = safe_strdup (g, optargs->discard);
   if (m & GUESTFS_ADD_DRIVE_OPTS_BLOCKSIZE_BITMASK)
     d->blocksize = optargs->blocksize;
+  if (m & GUESTFS_ADD_DRIVE_OPTS_IFACE_BITMASK)
+    d->virtio_blk = STREQ (optargs->iface, "virtio-blk") || STREQ (optargs->iface, "virtio");
+  if (m & GUESTFS_ADD_DRIVE_OPTS_COPYONREAD_BITMASK)
+    d->copyonread = optargs->copyonread;
 
   if (STREQ (filename, "/dev/null")) {
     d->filename = make_null_disk (g);
@@ -288,6 +313,36 @@ guestfs_int_detect_format (guestfs_h *g, const char *filename)
   return "raw";
 }
 
+/* discard "enable" must work or fail the launch; "besteffort" is
+ * dropped quietly where qemu cannot pass discards to the image. */
+static int
+settle_discard (guestfs_h *g, struct drive *d)
+{
+  char *why;
+
+  d->discard_on = false;
+  if (d->discard == NULL)
+    return 0;
+  if (d->overlay)
+    why = safe_strdup (g, "the drive has a read-only overlay");
+  else if (STRNEQ (d->format, "raw") && STRNEQ (d->format, "qcow2"))
+    why = safe_asprintf (g, "qemu does not support discard for ‘%s’ format files",
+                         d->format);
+  else {
+    d->discard_on = true;
+    return 0;
+  }
+  if (STREQ (d->discard, "besteffort")) {
+    debug (g, "%s: discard not enabled: %s", d->filename, why);
+    free (why);
+    return 0;
+  }
+  guestfs_int_error_errno (g, ENOTSUP, "%s: discard cannot be enabled on this drive: %s",
+                           d->filename, why);
+  free (why);
+  return -1;
+}
+
 /* At launch: formats are settled and read-only drives get overlays. */
 int
 guestfs_int_prepare_drives (guestfs_h *g)
@@ -333,6 +388,8 @@ guestfs_int_prepare_drives (guestfs_h *g)
       free (backing);
       d->overlay = overlay;
     }
+    if (settle_discard (g, d) == -1)
+      return -1;
   }
   return 0;
 }

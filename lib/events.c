@@ -110,7 +110,11 @@ guestfs_int_call_callbacks_message (guestfs_h *g, uint64_t event,
       fprintf (stderr, "libguestfs: %.*s\n", (int) len, buf);
     break;
   case GUESTFS_EVENT_TRACE:
-    fprintf (stderr, "libguestfs: trace: %.*s\n", (int) len, buf);
+    /* The identifier (set_identifier) tells handles apart. */
+    if (g->identifier && g->identifier[0])
+      fprintf (stderr, "libguestfs: trace: %s: %.*s\n", g->identifier, (int) len, buf);
+    else
+      fprintf (stderr, "libguestfs: trace: %.*s\n", (int) len, buf);
     break;
   case GUESTFS_EVENT_WARNING:
     fprintf (stderr, "libguestfs: warning: %.*s\n", (int) len, buf);

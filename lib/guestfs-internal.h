@@ -23,10 +23,14 @@
 /* Memory, in MiB, given to the appliance unless told otherwise.  The
  * appliance needs little: its root is the initramfs (~tens of MB). */
 #define DEFAULT_MEMSIZE 768
-#define MIN_MEMSIZE 256
+#define MIN_MEMSIZE 320
 
 /* How long launch waits for the daemon's hello. */
 #define LAUNCH_TIMEOUT_SECS 600
+
+/* Drives a handle may have: one virtio-scsi target each (0..254), as
+ * libguestfs's guestfs_max_disks. */
+#define MAX_DISKS 255
 
 enum state { CONFIG = 0, LAUNCHING = 1, READY = 2 };
 
@@ -38,6 +42,9 @@ struct drive {
   char *cachemode;              /* NULL (writeback) or "unsafe" */
   char *discard;                /* NULL (disable), "enable", "besteffort" */
   int blocksize;                /* 0: default */
+  bool virtio_blk;              /* iface virtio-blk (default virtio-scsi) */
+  bool copyonread;
+  bool discard_on;              /* this launch passes discards (prepare_drives) */
   char *overlay;                /* qcow2 overlay of a read-only drive */
   bool scratch;                 /* our temp file: deleted at close */
 };
@@ -60,6 +67,18 @@ struct pdata {
   void *data;
 };
 
+/* Extra hypervisor parameters (guestfs_config). */
+struct hv_param {
+  char *param;
+  char *value;                  /* NULL: none */
+};
+
+/* Answers of internal_feature_available, kept until the next launch. */
+struct cached_feature {
+  char *group;
+  int result;                   /* 0 available, 1 not, 2 unknown group */
+};
+
 struct guestfs_h {
   struct guestfs_h *next;       /* all handles, for the atexit close */
   pthread_mutex_t lock;         /* one call at a time (recursive) */
@@ -74,6 +93,15 @@ struct guestfs_h {
   char *backend;
   char **backend_settings;
   char *hv;                     /* qemu binary */
+  char *program;                /* informative (set_program) */
+  char *identifier;             /* "" or prefixes trace messages */
+  bool network;                 /* user-mode network in the appliance */
+  bool recovery_proc;           /* qemu dies with the launching process */
+  bool direct;                  /* console on our stdin/stdout */
+  struct hv_param *hv_params;
+  size_t nr_hv_params;
+  struct cached_feature *features;
+  size_t nr_features;
 
   struct drive **drives;
   size_t nr_drives;
@@ -244,5 +272,32 @@ extern void guestfs_int_kill_qemu (guestfs_h *g);
 
 /* ---- handle.c ---- */
 extern void guestfs_int_close_connection (guestfs_h *g);
+
+/* ---- environment.c ---- */
+/* Set handle properties from LIBGUESTFS_* variables; lookup returns a
+ * variable's value or NULL.  strict: a bad value is an error (-1). */
+extern int guestfs_int_parse_environment (guestfs_h *g,
+                                          const char *(*lookup) (void *, const char *),
+                                          void *opaque, bool strict);
+
+/* ---- available.c ---- */
+extern void guestfs_int_free_features (guestfs_h *g);
+
+/* ---- config.c ---- */
+extern void guestfs_int_free_hv_params (guestfs_h *g);
+
+/* ---- qemu-img.c ---- */
+/* Run "qemu-img info --output json -U" on filename and return the
+ * named top-level field as a string ("format", "backing-filename") or
+ * the integer field in *num ("virtual-size").  Returns 1 if found, 0
+ * if absent, -1 on error (set). */
+extern int guestfs_int_qemu_img_info (guestfs_h *g, const char *filename,
+                                      const char *field, char **str, int64_t *num);
+/* Run qemu-img (argv); on failure the error names filename and quotes
+ * qemu-img's message. */
+extern int guestfs_int_run_qemu_img (guestfs_h *g, const char *filename, char **out,
+                                     const char *const *argv);
+/* A filename qemu cannot mistake for a protocol or a json: spec. */
+extern char *guestfs_int_qemu_safe_filename (guestfs_h *g, const char *filename);
 
 #endif /* GUESTFS_INTERNAL_H_ */

@@ -20,62 +20,6 @@ static bool atexit_registered;
 
 static void close_handles (void);
 
-static char **
-split_settings (const char *s)
-{
-  size_t n = 1;
-  char **r, *copy, *p, *tok, *save = NULL;
-
-  for (p = (char *) s; *p; ++p)
-    if (*p == ':')
-      n++;
-  r = calloc (n + 1, sizeof (char *));
-  copy = strdup (s);
-  if (r == NULL || copy == NULL) {
-    free (r);
-    free (copy);
-    return NULL;
-  }
-  n = 0;
-  for (tok = strtok_r (copy, ":", &save); tok; tok = strtok_r (NULL, ":", &save))
-    r[n++] = strdup (tok);
-  free (copy);
-  return r;
-}
-
-static void
-parse_environment (guestfs_h *g)
-{
-  const char *s;
-
-  if ((s = getenv ("LIBGUESTFS_DEBUG")) && STREQ (s, "1"))
-    g->verbose = true;
-  if ((s = getenv ("LIBGUESTFS_TRACE")) && STREQ (s, "1"))
-    g->trace = true;
-  if ((s = getenv ("LIBGUESTFS_PATH")) && *s)
-    g->path = strdup (s);
-  if ((s = getenv ("LIBGUESTFS_APPEND")))
-    g->append = strdup (s);
-  if ((s = getenv ("LIBGUESTFS_MEMSIZE"))) {
-    char *end;
-    long m = strtol (s, &end, 10);
-    if (*end == '\0' && m >= MIN_MEMSIZE && m <= 1024 * 1024)
-      g->memsize = m;
-  }
-  if ((s = getenv ("LIBGUESTFS_BACKEND")) && *s)
-    g->backend = strdup (s);
-  if ((s = getenv ("LIBGUESTFS_BACKEND_SETTINGS"))) {
-    guestfs_int_free_string_list (g->backend_settings);
-    g->backend_settings = split_settings (s);
-  }
-  if ((s = getenv ("LIBGUESTFS_CACHEDIR")) && *s)
-    g->cachedir_prop = strdup (s);
-  if ((s = getenv ("LIBGUESTFS_TMPDIR")) && *s)
-    g->tmpdir_prop = strdup (s);
-  if ((s = getenv ("LIBGUESTFS_HV")) && *s)
-    g->hv = strdup (s);
-}
-
 GUESTFS_DLL_PUBLIC guestfs_h *
 guestfs_create_flags (unsigned flags, ...)
 {
@@ -97,14 +41,20 @@ guestfs_create_flags (unsigned flags, ...)
   g->sock = g->console = -1;
   g->qemu_pid = 0;
   g->serial = 0x1000;
+  g->recovery_proc = true;
   g->backend_settings = calloc (1, sizeof (char *));
-  if (g->backend_settings == NULL) {
+  g->program = strdup (program_invocation_short_name);
+  g->identifier = strdup ("");
+  if (g->backend_settings == NULL || g->program == NULL || g->identifier == NULL) {
+    free (g->backend_settings);
+    free (g->program);
+    free (g->identifier);
     free (g);
     return NULL;
   }
 
   if (!(flags & GUESTFS_CREATE_NO_ENVIRONMENT))
-    parse_environment (g);
+    guestfs_int_parse_environment (g, NULL, NULL, false);
 
   g->close_on_exit = !(flags & GUESTFS_CREATE_NO_CLOSE_ON_EXIT);
   if (g->close_on_exit) {
@@ -169,6 +119,10 @@ guestfs_close (guestfs_h *g)
   free (g->cachedir_prop);
   free (g->backend);
   free (g->hv);
+  free (g->program);
+  free (g->identifier);
+  guestfs_int_free_hv_params (g);
+  guestfs_int_free_features (g);
   guestfs_int_free_string_list (g->backend_settings);
   free (g->last_error);
   while ((eh = g->error_stack) != NULL) {

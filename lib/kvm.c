@@ -20,9 +20,20 @@
 int
 guestfs_int_has_backend_setting (guestfs_h *g, const char *name)
 {
-  for (size_t i = 0; g->backend_settings && g->backend_settings[i]; ++i)
-    if (STREQ (g->backend_settings[i], name))
+  size_t n = strlen (name);
+
+  /* "name", or "name=VALUE" with a true value (set_backend_setting
+   * writes "name=1"). */
+  for (size_t i = 0; g->backend_settings && g->backend_settings[i]; ++i) {
+    const char *s = g->backend_settings[i];
+    if (strncmp (s, name, n) != 0)
+      continue;
+    if (s[n] == '\0')
       return 1;
+    if (s[n] == '=')
+      return STRNEQ (s + n + 1, "0") && STRNEQ (s + n + 1, "false") &&
+        STRNEQ (s + n + 1, "no") && STRNEQ (s + n + 1, "off");
+  }
   return 0;
 }
 

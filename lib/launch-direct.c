@@ -94,9 +94,11 @@ kernel_cmdline (guestfs_h *g)
   return safe_asprintf (g,
     "panic=1 console=ttyS0 %s cryptomgr.notests pci=noacpi no_timer_check "
     "tsc=reliable 8250.nr_uarts=1 edd=off usbcore.nousb random.trust_cpu=on "
-    "selinux=0 TERM=linux guestfs_disks=%zu%s%s",
+    "selinux=0 TERM=linux guestfs_disks=%zu%s%s%s%s%s",
     g->verbose ? "guestfs_verbose=1" : "quiet",
     g->nr_drives,
+    g->network ? " guestfs_network=1" : "",
+    g->identifier[0] ? " guestfs_identifier=" : "", g->identifier,
     g->append ? " " : "", g->append ? g->append : "");
 }
 
@@ -162,12 +164,14 @@ build_argv (guestfs_h *g, struct argv *a, const struct appliance *ap, bool use_k
       /* The original stays read-only and unlocked (a running VM may hold
        * it); writes land in the throw-away overlay. */
       add_argf (g, a, "file=%s,format=qcow2,if=none,id=hd%zu,cache=unsafe,"
-                "backing.file.locking=off%s",
-                file, i, d->discard ? ",discard=unmap" : "");
+                "backing.file.locking=off%s%s",
+                file, i, d->discard_on ? ",discard=unmap" : "",
+                d->copyonread ? ",copy-on-read=on" : "");
     else
-      add_argf (g, a, "file=%s,format=%s,if=none,id=hd%zu,cache=%s%s",
+      add_argf (g, a, "file=%s,format=%s,if=none,id=hd%zu,cache=%s%s%s",
                 file, d->format, i, d->cachemode ? "unsafe" : "writeback",
-                d->discard ? ",discard=unmap" : "");
+                d->discard_on ? ",discard=unmap" : "",
+                d->copyonread ? ",copy-on-read=on" : "");
     free (file);
     add_arg (g, a, "-device");
     {
@@ -175,8 +179,14 @@ build_argv (guestfs_h *g, struct argv *a, const struct appliance *ap, bool use_k
       if (d->blocksize)
         snprintf (bs, sizeof bs, ",logical_block_size=%d,physical_block_size=%d",
                   d->blocksize, d->blocksize);
-      add_argf (g, a, "scsi-hd,drive=hd%zu,bus=scsi.0,channel=0,scsi-id=%zu,lun=0%s%s%s",
-                i, i, d->label ? ",serial=" : "", d->label ? d->label : "", bs);
+      if (d->virtio_blk)
+        /* Seen as /dev/vdX, named /dev/sdX by the daemon after the SCSI
+         * disks (drives.c keeps these last). */
+        add_argf (g, a, "virtio-blk-pci,drive=hd%zu%s%s%s",
+                  i, d->label ? ",serial=" : "", d->label ? d->label : "", bs);
+      else
+        add_argf (g, a, "scsi-hd,drive=hd%zu,bus=scsi.0,channel=0,scsi-id=%zu,lun=0%s%s%s",
+                  i, i, d->label ? ",serial=" : "", d->label ? d->label : "", bs);
     }
   }
 
@@ -188,11 +198,26 @@ build_argv (guestfs_h *g, struct argv *a, const struct appliance *ap, bool use_k
   add_arg (g, a, "virtserialport,chardev=channel0,name=org.libguestfs.channel.0");
   add_arg (g, a, "-serial");
   add_arg (g, a, "stdio");
+  if (g->network) {
+    /* qemu's user-mode network: the appliance configures itself
+     * statically for it (10.0.2.x would clash with common LANs). */
+    add_arg (g, a, "-netdev");
+    add_arg (g, a, "user,id=usernet,net=169.254.0.0/16");
+    add_arg (g, a, "-device");
+    add_arg (g, a, "virtio-net-pci,netdev=usernet");
+  }
 
   cmdline = kernel_cmdline (g);
   add_arg (g, a, "-append");
   add_arg (g, a, cmdline);
   free (cmdline);
+
+  /* guestfs_config's parameters come last. */
+  for (size_t i = 0; i < g->nr_hv_params; ++i) {
+    add_arg (g, a, g->hv_params[i].param);
+    if (g->hv_params[i].value)
+      add_arg (g, a, g->hv_params[i].value);
+  }
 }
 
 static void
@@ -221,7 +246,7 @@ guestfs_int_launch_direct (guestfs_h *g, const struct appliance *ap,
   struct argv a = { NULL, 0, 0 };
   int chan[2] = { -1, -1 }, con[2] = { -1, -1 };
   pid_t pid;
-  bool pgroup;
+  bool pgroup, recovery, direct;
 
   build_argv (g, &a, ap, use_kvm);
   log_argv (g, &a);
@@ -233,6 +258,8 @@ guestfs_int_launch_direct (guestfs_h *g, const struct appliance *ap,
   }
 
   pgroup = g->pgroup;
+  recovery = g->recovery_proc;
+  direct = g->direct;
   pid = fork ();
   if (pid == -1) {
     perrorf (g, "fork");
@@ -241,12 +268,16 @@ guestfs_int_launch_direct (guestfs_h *g, const struct appliance *ap,
   if (pid == 0) {
     /* Child: only async-signal-safe calls from here on. */
     int nullfd = open ("/dev/null", O_RDONLY);
-    prctl (PR_SET_PDEATHSIG, SIGKILL);  /* no orphan qemu if we die */
+    if (recovery)
+      prctl (PR_SET_PDEATHSIG, SIGKILL);  /* no orphan qemu if we die */
     if (pgroup)
       setpgid (0, 0);                   /* ^C at the shell spares qemu */
-    dup2 (nullfd, 0);
-    dup2 (con[1], 1);
-    dup2 (con[1], 2);
+    if (!direct) {
+      /* In direct mode the console is our caller's stdin and stdout. */
+      dup2 (nullfd, 0);
+      dup2 (con[1], 1);
+      dup2 (con[1], 2);
+    }
     dup2 (chan[1], CHANNEL_FD);
     signal (SIGPIPE, SIG_DFL);
     execvp (a.v[0], a.v);
@@ -265,7 +296,12 @@ guestfs_int_launch_direct (guestfs_h *g, const struct appliance *ap,
   g->qemu_pid = pid;
   g->sock = chan[0];
   g->console = con[0];
-  fcntl (g->console, F_SETFL, O_NONBLOCK);
+  if (direct) {
+    close (g->console);
+    g->console = -1;
+  }
+  else
+    fcntl (g->console, F_SETFL, O_NONBLOCK);
   g->rstart = g->rend = 0;
   g->tail_len = 0;
   g->kvm = use_kvm;

@@ -44,6 +44,8 @@ guestfs_int_close_connection (guestfs_h *g)
   }
   g->rstart = g->rend = 0;
   g->state = CONFIG;
+  /* Another appliance may support other groups. */
+  guestfs_int_free_features (g);
 }
 
 /* Overlays hold the writes of one session; a new launch starts clean. */

@@ -11,10 +11,10 @@ old=$(cat "$knob")
 trap 'echo "$old" > "$knob"' EXIT
 echo $((old + 200)) > "$knob"
 free=$(awk '/HugePages_Free/ {print $2}' /proc/meminfo)
-if [ "$free" -lt 128 ]; then
+if [ "$free" -lt 160 ]; then
     echo "SKIP: the kernel could not reserve huge pages (free: $free)"; exit 77
 fi
-out=$(LIBGUESTFS_MEMSIZE=256 LIBGUESTFS_DEBUG=1 guestfish -a /dev/null run : ping-daemon 2>&1)
+out=$(LIBGUESTFS_MEMSIZE=320 LIBGUESTFS_DEBUG=1 guestfish -a /dev/null run : ping-daemon 2>&1)
 status=$?
 if [ $status -ne 0 ]; then echo "FAIL: launch on huge pages failed:"; echo "$out" | tail -20; exit 1; fi
 if ! grep -q "hugetlb=on" <<<"$out"; then echo "FAIL: qemu was not given huge pages"; exit 1; fi
@@ -22,7 +22,7 @@ echo "ok: launched with $free free huge pages, hugetlb memory backend"
 
 # Without enough free pages, ordinary memory is used.
 echo "$old" > "$knob"
-out=$(LIBGUESTFS_MEMSIZE=256 LIBGUESTFS_DEBUG=1 guestfish -a /dev/null run 2>&1)
+out=$(LIBGUESTFS_MEMSIZE=320 LIBGUESTFS_DEBUG=1 guestfish -a /dev/null run 2>&1)
 if [ $? -ne 0 ] || grep -q "hugetlb=on" <<<"$out"; then
     echo "FAIL: without free huge pages the launch should use ordinary memory"; exit 1
 fi

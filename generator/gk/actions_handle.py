@@ -44,7 +44,11 @@ closes this security hole.
 
 =item C<iface>
 
-Accepted for compatibility; only C<virtio-scsi> (the default) is used.
+C<virtio-scsi> (the default, also C<scsi>) or C<virtio-blk> (also
+C<virtio>): how the drive is attached to the appliance.  Either way the
+API calls it F</dev/sdX>; drives added with C<virtio-blk> must come after
+all the others, since the appliance lists them last.  C<ide> is not
+supported.
 
 =item C<name>
 
@@ -72,11 +76,21 @@ host, which is faster but loses data if the host crashes.
 =item C<discard>
 
 C<disable> (the default), C<enable> or C<besteffort>: whether discard
-(trim) requests from the guest are passed to the image.
+(trim) requests from the guest are passed to the image, so that it
+shrinks when files are deleted (with C<guestfs_fstrim> or the C<discard>
+mount option).
+
+With C<enable>, C<guestfs_launch> fails (errno C<ENOTSUP>) if discard
+cannot work: the format is not C<raw> or C<qcow2>, or the drive is
+read-only (then C<add_drive> already fails).  With C<besteffort> discard
+is enabled where possible and silently left off elsewhere.
 
 =item C<copyonread>
 
-Accepted for compatibility.
+If true, data read from the image is also written to the top layer
+(qemu's C<copy-on-read>): with a read-only drive, blocks read once come
+from the local overlay afterwards, which helps slow or remote backing
+files.  The default is false.
 
 =item C<blocksize>
 
@@ -196,7 +210,7 @@ This sets the memory size in megabytes allocated to the appliance.  This
 only has any effect if called before C<guestfs_launch>.
 
 You can also change this by setting the environment variable
-C<LIBGUESTFS_MEMSIZE> before the handle is created.  The minimum is 256."""),
+C<LIBGUESTFS_MEMSIZE> before the handle is created.  The minimum is 320 (the appliance does not boot in less)."""),
 
     Call("get_memsize", RInt, [],
          shortdesc="get memory allocated to the hypervisor",

@@ -9,7 +9,8 @@ from .actions_fs import FS_CALLS
 from .actions_files import FILE_CALLS
 from .actions_transfer import TRANSFER_CALLS
 from . import (actions_files2, actions_part, actions_fs2, actions_lvm,
-               actions_augeas, actions_hivex, actions_misc)
+               actions_augeas, actions_hivex, actions_misc,
+               actions_inspect)
 from .structs import STRUCTS, BY_NAME as STRUCTS_BY_NAME
 
 # Calls added per area; each area owns a range of procedure numbers.
@@ -21,6 +22,7 @@ AREAS = [
     (actions_augeas.AUGEAS_CALLS, actions_augeas.PROC_RANGE),
     (actions_hivex.HIVEX_CALLS, actions_hivex.PROC_RANGE),
     (actions_misc.MISC_CALLS, actions_misc.PROC_RANGE),
+    (actions_inspect.INSPECT_CALLS, actions_inspect.PROC_RANGE),
 ]
 
 CALLS = sorted(HANDLE_CALLS + DEVICE_CALLS + FS_CALLS + FILE_CALLS +
@@ -53,7 +55,7 @@ def _check():
     names = set()
     procs = set()
     for c in CALLS:
-        assert re.fullmatch(r"[a-z][a-z0-9_]*", c.name), c.name
+        assert re.fullmatch(r"[a-z][a-zA-Z0-9_]*", c.name), c.name  # mkswap_L
         assert c.name not in names, "duplicate call " + c.name
         names.add(c.name)
         assert c.shortdesc, c.name + ": no shortdesc"

@@ -99,7 +99,8 @@ def field_xdr(f):
 def c_string_literal(s):
     """A C string literal for an arbitrary Python str or bytes."""
     if isinstance(s, str):
-        s = s.encode("utf-8")
+        # Lone surrogates stand for raw bytes (invalid UTF-8 in tests).
+        s = s.encode("utf-8", "surrogateescape")
     out = ['"']
     prev_octal = False
     for b in s:

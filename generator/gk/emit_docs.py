@@ -6,7 +6,7 @@ from . import api
 from .cdecl import (banner, call_cparams, ret_ctype, optarg_ctype,
                     optargs_struct, optarg_macro, field_ctype)
 from . import pod
-from .emit_fish import _synopsis
+from .emit_fish import _synopsis, notes as _notes
 
 RET_DOC = {
     "RErr": "This function returns 0 on success or C<-1> on error.",
@@ -69,6 +69,7 @@ def _api_entry(c):
         for opt in c.optargs:
             o.append(" %s, %s %s,\n" % (optarg_macro(c, opt), optarg_ctype(opt), opt.name))
     o.append("\n" + c.longdesc + "\n\n" + _ret_doc(c) + "\n\n")
+    o.append(_notes(c))
     if c.progress:
         o.append("This long-running command can generate progress notification "
                  "messages so that the caller can display a progress bar or indicator.  "
@@ -94,6 +95,7 @@ def _fish_entry(c):
                              for a in c.args]
     o.append(" " + " ".join(words + _synopsis(c).split()[1 + len(c.args):]) + "\n\n")
     o.append(pod.fishify(c.longdesc) + "\n\n")
+    o.append(_notes(c, fish=True))
     if any(a.kind in ("FileIn", "FileOut") for a in c.args):
         o.append("Use C<-> instead of a filename to read/write from stdin/stdout.\n\n")
     return "".join(o)

@@ -16,15 +16,43 @@ def _synopsis(c):
     return " ".join(words)
 
 
+def notes(c, fish=False):
+    """Deprecation and feature-group paragraphs, as libguestfs prints them."""
+    o = []
+    ref = (lambda n: "C<guestfs_%s>" % n) if fish else (lambda n: "L</guestfs_%s>" % n)
+    if c.deprecated_by:
+        o.append("I<This function is deprecated.>  In new code, use the %s call "
+                 "instead.\n\nDeprecated functions will not be removed from the API, "
+                 "but the fact that they are deprecated indicates that there are "
+                 "problems with correct use of these functions.\n\n"
+                 % ref(c.deprecated_by))
+    if c.optional:
+        o.append("This function depends on the feature C<%s>.  See also %s.\n\n"
+                 % (c.optional, ref("feature_available")))
+    return "".join(o)
+
+
 def help_text(c):
     t = "NAME\n    %s - %s\n\nSYNOPSIS\n     %s\n\nDESCRIPTION\n%s\n" % (
-        c.fish_name, c.shortdesc, _synopsis(c), pod.to_text(pod.fishify(c.longdesc)))
+        c.fish_name, c.shortdesc, _synopsis(c),
+        pod.to_text(pod.fishify(c.longdesc + "\n\n" + notes(c, fish=True)).rstrip("\n")))
     if any(a.kind == "Key" for a in c.args):
         t += ("\n    This command has one or more key or passphrase parameters.\n"
               "    Guestfish will prompt for these separately.\n")
     if c.fish_alias:
         t += "\n    You can use '%s' as an alias for this command.\n" % "' or '".join(c.fish_alias)
     return t
+
+
+# What each typed argument is, for tab completion and for --remote (which
+# turns here-documents of FileIn arguments into files): P guest path or
+# device, L local file read, O local file written, - anything else.
+_ARGKIND = {"Pathname": "P", "Dev_or_Path": "P", "Device": "P",
+            "Mountable": "P", "DeviceList": "P", "FileIn": "L", "FileOut": "O"}
+
+
+def _argkinds(c):
+    return "".join(_ARGKIND.get(a.kind, "-") for a in c.args if a.kind != "Key")
 
 
 def _struct_printers():
@@ -182,7 +210,12 @@ def _run(c):
         else:
             o.append('  printf ("%d\\n", r);\n')
     elif k == "RInt64":
-        o.append('  printf ("%" PRIi64 "\\n", r);\n')
+        if c.fish_output == "octal":
+            o.append('  printf ("%s%" PRIo64 "\\n", r != 0 ? "0" : "", (uint64_t) r);\n')
+        elif c.fish_output == "hex":
+            o.append('  printf ("0x%" PRIx64 "\\n", (uint64_t) r);\n')
+        else:
+            o.append('  printf ("%" PRIi64 "\\n", r);\n')
     elif k == "RBool":
         o.append('  puts (r ? "true" : "false");\n')
     elif k == "RConstString":
@@ -237,9 +270,11 @@ def generate():
                      % (c.name, ", ".join(c_string_literal(a) for a in c.fish_alias)))
     o.append("\nconst struct fish_command fish_api_commands[] = {\n")
     for c in cmds:
-        o.append("  { %s, %s, %s,\n    %s,\n    run_%s },\n" % (
+        o.append("  { %s, %s, %s,\n    %s,\n    run_%s, %s, %s },\n" % (
             c_string_literal(c.fish_name),
             "aliases_" + c.name if c.fish_alias else "NULL",
-            c_string_literal(c.shortdesc), c_string_literal(help_text(c)), c.name))
+            c_string_literal(c.shortdesc), c_string_literal(help_text(c)), c.name,
+            c_string_literal(_argkinds(c)),
+            c_string_literal(" ".join(x.name for x in c.optargs))))
     o.append("};\n\nconst size_t fish_nr_api_commands = %d;\n" % len(cmds))
     return {"fish/cmds.c": "".join(o)}

@@ -10,7 +10,9 @@ from . import types as T
 
 INIT_FN = {"InitNone": "init_none", "InitEmpty": "init_empty",
            "InitPartition": "init_partition", "InitGPT": "init_gpt",
-           "InitBasicFS": "init_basicfs", "InitScratchFS": "init_scratchfs"}
+           "InitBasicFS": "init_basicfs",
+           "InitBasicFSonLVM": "init_basicfs_on_lvm",
+           "InitScratchFS": "init_scratchfs"}
 
 HARNESS = r'''
 #include <config.h>
@@ -64,6 +66,41 @@ hash_has (char **h, const char *k, const char *v)
   return 0;
 }
 
+/* The value of key k in a hashtable, "" if absent (never NULL). */
+__attribute__((unused)) static const char *
+hash_get (char **h, const char *k)
+{
+  for (size_t i = 0; h[i] && h[i+1]; i += 2)
+    if (strcmp (h[i], k) == 0)
+      return h[i+1];
+  return "";
+}
+
+/* Does the local file (a FileOut result) start with, or hold exactly,
+ * these len bytes? */
+__attribute__((unused)) static int
+local_file_cmp (const char *path, const char *content, size_t len, int exact)
+{
+  char buf[65536];
+  ssize_t n;
+  int fd = open (path, O_RDONLY | O_CLOEXEC);
+
+  if (fd == -1) {
+    perror (path);
+    return 0;
+  }
+  n = read (fd, buf, sizeof buf);
+  close (fd);
+  if (n < 0 || (size_t) n < len || (exact && (size_t) n != len) ||
+      memcmp (buf, content, len) != 0) {
+    fprintf (stderr, "# %s: unexpected contents (%zd bytes)\n", path, n);
+    return 0;
+  }
+  return 1;
+}
+#define local_file_is(p, c, l) local_file_cmp ((p), (c), (l), 1)
+#define local_file_starts_with(p, c, l) local_file_cmp ((p), (c), (l), 0)
+
 __attribute__((unused)) static int
 dirent_has (struct guestfs_dirent_list *l, const char *name, char ftyp)
 {
@@ -89,10 +126,13 @@ init_none (void)
   return 0;
 }
 
+@RESET_STORAGE@
 static int
 init_empty (void)
 {
   if (guestfs_umount_all (g) == -1)
+    return -1;
+  if (reset_storage () == -1)
     return -1;
   if (guestfs_zero (g, "/dev/sda") == -1 || guestfs_zero (g, "/dev/sdc") == -1)
     return -1;
@@ -123,6 +163,23 @@ init_basicfs (void)
   if (guestfs_mkfs (g, "ext2", "/dev/sda1") == -1)
     return -1;
   return guestfs_mount (g, "/dev/sda1", "/");
+}
+
+/* As libguestfs's InitBasicFSonLVM: /dev/sda1 is the PV of VG "VG" with
+ * an 8 MB LV "LV" holding ext2, mounted on /. */
+__attribute__((unused)) static int
+init_basicfs_on_lvm (void)
+{
+  char *pvs[] = { (char *) "/dev/sda1", NULL };
+
+  if (init_partition () == -1)
+    return -1;
+  if (guestfs_pvcreate (g, "/dev/sda1") == -1 ||
+      guestfs_vgcreate (g, "VG", pvs) == -1 ||
+      guestfs_lvcreate (g, "LV", "VG", 8) == -1 ||
+      guestfs_mkfs (g, "ext2", "/dev/VG/LV") == -1)
+    return -1;
+  return guestfs_mount (g, "/dev/VG/LV", "/");
 }
 
 /* The scratch filesystem is emptied rather than recreated: much faster. */
@@ -250,7 +307,7 @@ def _cmd(c, words, tname, mode, check=None):
             args.append(_bool(v))
         elif k == "BufferIn":
             args.append(c_string_literal(v))
-            args.append(str(len(v.encode("utf-8"))))
+            args.append(str(len(v.encode("utf-8", "surrogateescape"))))
     o = ["  {\n"]
     rk = c.ret.kind
     decl = {"RErr": "int ret", "RInt": "int ret", "RBool": "int ret",
@@ -358,8 +415,63 @@ def _test_fn(c, i, t):
     return tname, "".join(o)
 
 
+# Undoes the storage stacks earlier tests left (LVM with its device
+# filter, MD arrays and their members' superblocks, open encrypted
+# devices) so that init_empty can wipe the disks: each test starts from
+# the same state.  Encrypted devices are
+# closed before and after the arrays are stopped (either may sit on the
+# other); failures there are left for guestfs_zero to report.
+RESET_STORAGE = r'''
+__attribute__((unused)) static void
+close_dm_devices (void)
+{
+#ifdef GUESTFS_HAVE_LIST_DM_DEVICES
+  char **l;
+
+  guestfs_push_error_handler (g, NULL, NULL);
+  l = guestfs_list_dm_devices (g);
+  for (size_t i = 0; l && l[i]; ++i)
+    guestfs_cryptsetup_close (g, l[i]);
+  free_strings (l);
+  guestfs_pop_error_handler (g);
+#endif
+}
+
+static int
+reset_storage (void)
+{
+  char **l;
+
+  if (guestfs_lvm_clear_filter (g) == -1 || guestfs_lvm_remove_all (g) == -1)
+    return -1;
+  close_dm_devices ();
+  l = guestfs_list_md_devices (g);
+  if (l == NULL)
+    return -1;
+  for (size_t i = 0; l[i]; ++i) {
+    /* The members keep their RAID superblocks (4 KiB into each), which
+     * a partition recreated at the same place would bring back. */
+    struct guestfs_mdstat_list *m = guestfs_md_stat (g, l[i]);
+    int r = guestfs_md_stop (g, l[i]);
+    for (uint32_t j = 0; r == 0 && m && j < m->len; ++j)
+      r = guestfs_zero (g, m->val[j].mdstat_device);
+    if (m)
+      guestfs_free_mdstat_list (m);
+    if (r == -1) {
+      free_strings (l);
+      return -1;
+    }
+  }
+  free_strings (l);
+  close_dm_devices ();
+  return 0;
+}
+'''
+
+
 def generate():
-    o = [banner("c", "C API tests from the test cases of the API table (TAP output)."), HARNESS]
+    o = [banner("c", "C API tests from the test cases of the API table (TAP output)."),
+         HARNESS.replace("@RESET_STORAGE@", RESET_STORAGE)]
     tests = []
     for c in api.CALLS:
         for i, t in enumerate(c.tests):
@@ -382,6 +494,15 @@ main (int argc, char *argv[])
   if (mkdtemp (tmpdir) == NULL) {
     perror ("mkdtemp");
     exit (EXIT_FAILURE);
+  }
+  /* Test data files (tests/data, e.g. minimal.hive) are "data/NAME" from
+   * the tests' working directory. */
+  if (getenv ("GUESTKIT_TOP")) {
+    char src[4096], dst[4096];
+    snprintf (src, sizeof src, "%s/tests/data", getenv ("GUESTKIT_TOP"));
+    snprintf (dst, sizeof dst, "%s/data", tmpdir);
+    if (symlink (src, dst) == -1)
+      perror (dst);
   }
   g = guestfs_create ();
   if (g == NULL) {

@@ -95,4 +95,48 @@ STRUCTS += [
     ]),
 ]
 
+# XFS geometry (xfs_info).
+STRUCTS += [
+    Struct("xfsinfo", [
+        ("xfs_mntpoint", "FString"), ("xfs_inodesize", "FUInt32"),
+        ("xfs_agcount", "FUInt32"), ("xfs_agsize", "FUInt32"),
+        ("xfs_sectsize", "FUInt32"), ("xfs_attr", "FUInt32"),
+        ("xfs_blocksize", "FUInt32"), ("xfs_datablocks", "FUInt64"),
+        ("xfs_imaxpct", "FUInt32"), ("xfs_sunit", "FUInt32"),
+        ("xfs_swidth", "FUInt32"), ("xfs_dirversion", "FUInt32"),
+        ("xfs_dirblocksize", "FUInt32"), ("xfs_cimode", "FUInt32"),
+        ("xfs_logname", "FString"), ("xfs_logblocksize", "FUInt32"),
+        ("xfs_logblocks", "FUInt32"), ("xfs_logversion", "FUInt32"),
+        ("xfs_logsectsize", "FUInt32"), ("xfs_logsunit", "FUInt32"),
+        ("xfs_lazycount", "FUInt32"), ("xfs_rtname", "FString"),
+        ("xfs_rtextsize", "FUInt32"), ("xfs_rtblocks", "FUInt64"),
+        ("xfs_rtextents", "FUInt64"),
+    ]),
+]
+
+# Installed applications (inspect_list_applications2, and the deprecated
+# inspect_list_applications with the older struct).
+STRUCTS += [
+    Struct("application", [
+        ("app_name", "FString"), ("app_display_name", "FString"),
+        ("app_epoch", "FInt32"), ("app_version", "FString"),
+        ("app_release", "FString"), ("app_install_path", "FString"),
+        ("app_trans_path", "FString"), ("app_publisher", "FString"),
+        ("app_url", "FString"), ("app_source_package", "FString"),
+        ("app_summary", "FString"), ("app_description", "FString"),
+    ]),
+
+    Struct("application2", [
+        ("app2_name", "FString"), ("app2_display_name", "FString"),
+        ("app2_epoch", "FInt32"), ("app2_version", "FString"),
+        ("app2_release", "FString"), ("app2_arch", "FString"),
+        ("app2_install_path", "FString"), ("app2_trans_path", "FString"),
+        ("app2_publisher", "FString"), ("app2_url", "FString"),
+        ("app2_source_package", "FString"), ("app2_summary", "FString"),
+        ("app2_description", "FString"), ("app2_spare1", "FString"),
+        ("app2_spare2", "FString"), ("app2_spare3", "FString"),
+        ("app2_spare4", "FString"),
+    ]),
+]
+
 BY_NAME = {s.name: s for s in STRUCTS}

@@ -133,7 +133,7 @@ class Struct:
 # as guestfish-style argument lists, e.g. ["write", "/f", "hi"].
 
 INITS = ("InitNone", "InitEmpty", "InitPartition", "InitGPT",
-         "InitBasicFS", "InitScratchFS")
+         "InitBasicFS", "InitBasicFSonLVM", "InitScratchFS")
 
 
 class Test:

@@ -14,7 +14,7 @@ expect_failure guestfish --ro --rw
 expect_stderr '^guestfish: cannot mix --ro and --rw options$'
 expect_failure guestfish -w -r
 expect_stderr 'cannot mix --ro and --rw options'
-expect_failure guestfish --remote echo
+expect_failure guestfish -c qemu:///system echo
 expect_stderr 'not supported'
 
 # --format is sticky and "--format" alone resets it; -a drives are added

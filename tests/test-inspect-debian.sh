@@ -1,0 +1,41 @@
+#!/bin/bash -
+# Inspection of a Debian 12 guest (MBR; / by UUID, /boot by LABEL,
+# swap).  Everything the inspection API reports (as inspect-dump prints
+# it) is compared with what the image holds
+# (tests/data/make-inspect-images.sh), and the image must be unchanged.
+set -eu
+. "$srcdir/inspect-check.sh"
+check_inspect "$datadir/inspect-debian.img" <<'EOF'
+roots: /dev/sda2
+root: /dev/sda2
+  type: linux
+  distro: debian
+  product_name: 12.5
+  product_variant: unknown
+  version: 12.5
+  arch: x86_64
+  hostname: debian-test
+  package_format: deb
+  package_management: apt
+  format: installed
+  osinfo: debian12
+  build_id: unknown
+  mountpoints: /=/dev/sda2 /boot=/dev/sda1
+  filesystems: /dev/sda3 /dev/sda1 /dev/sda2
+  windows_systemroot: error
+  windows_software_hive: error
+  windows_system_hive: error
+  windows_current_control_set: error
+  windows_group_policy: error
+  drive_mappings:
+  live/netinst/multipart: 0
+  applications: 7
+    adduser||0|3.134||all|||https://salsa.debian.org/debian/adduser||add and remove users and groups|(description)
+    bash||0|5.2.15|2+b2|amd64|||http://tiswww.case.edu/php/chet/bash/bashtop.html||GNU Bourne Again SHell|(description)
+    libc6||0|2.36|9+deb12u4|amd64||||glibc|GNU C Library: Shared libraries|(description)
+    perl-base||0|5.36.0|7+deb12u1|amd64||||perl|minimal Perl system|
+    tzdata||0|2024a|0+deb12u1|all|||||time zone and daylight-saving time data|
+    vim-common||2|9.0.1378|2|all|||https://www.vim.org/|vim|Vi IMproved - Common files|
+    zlib1g||1|1.2.13.dfsg|1|amd64|||http://zlib.net/|zlib|compression library - runtime|
+  icon: 105 bytes PNG
+EOF
