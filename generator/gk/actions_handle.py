@@ -106,7 +106,8 @@ appliance: 512 (the default) or 4096.
 This function is the equivalent of calling C<guestfs_add_drive_opts>
 with the optional parameter C<GUESTFS_ADD_DRIVE_OPTS_READONLY> set to 1,
 so the disk is added read-only, with the format being detected
-automatically."""),
+automatically.""",
+         tests=[Test("InitNone", TestLastFail([["add_drive_ro", "/dev/null"]]))]),
 
     Call("add_drive_scratch", RErr, [Int64("size")],
          [OString("name"), OString("label"), OInt("blocksize")],
@@ -151,31 +152,36 @@ call C<guestfs_close> afterwards."""),
          longdesc="""
 This returns the current state as an opaque integer.  This is only
 useful for printing debug and internal error messages.  0 is CONFIG,
-1 is LAUNCHING, 2 is READY."""),
+1 is LAUNCHING, 2 is READY.""",
+         tests=[Test("InitNone", TestResultInt([["get_state"]], 2))]),
 
     Call("is_config", RBool, [],
          shortdesc="is in configuration state",
          longdesc="""
 This returns true iff this handle is being configured (in the C<CONFIG>
-state)."""),
+state).""",
+         tests=[Test("InitNone", TestResultFalse([["is_config"]]))]),
 
     Call("is_launching", RBool, [],
          shortdesc="is launching subprocess",
          longdesc="""
 This returns true iff this handle is launching the subprocess (in the
-C<LAUNCHING> state)."""),
+C<LAUNCHING> state).""",
+         tests=[Test("InitNone", TestResultFalse([["is_launching"]]))]),
 
     Call("is_ready", RBool, [],
          shortdesc="is ready to accept commands",
          longdesc="""
 This returns true iff this handle is ready to accept commands (in the
-C<READY> state)."""),
+C<READY> state).""",
+         tests=[Test("InitNone", TestResultTrue([["is_ready"]]))]),
 
     Call("is_busy", RBool, [],
          shortdesc="is busy processing a command",
          longdesc="""
 This always returns false.  This function is deprecated with no
-replacement.  Do not use this function."""),
+replacement.  Do not use this function.""",
+         tests=[Test("InitNone", TestResultFalse([["is_busy"]]))]),
 
     Call("set_trace", RErr, [Bool("trace")], fish_alias=["trace"],
          shortdesc="enable or disable command traces",
@@ -196,11 +202,14 @@ The environment variable C<LIBGUESTFS_TRACE=1> sets it too."""),
          longdesc="""
 If C<verbose> is true, this turns on verbose messages, including the
 appliance's console output.  The environment variable
-C<LIBGUESTFS_DEBUG=1> sets it too."""),
+C<LIBGUESTFS_DEBUG=1> sets it too.""",
+         tests=[Test("InitNone", TestResultTrue([["set_verbose", "true"], ["get_verbose"]])),
+                Test("InitNone", TestResultFalse([["set_verbose", "false"], ["get_verbose"]]))]),
 
     Call("get_verbose", RBool, [],
          shortdesc="get verbose mode",
-         longdesc="This returns the verbose messages flag."),
+         longdesc="This returns the verbose messages flag.",
+         tests=[Test("InitNone", TestResultFalse([["get_verbose"]]))]),
 
     Call("set_memsize", RErr, [Int("memsize")], fish_alias=["memsize"],
          config_only=True,
@@ -222,11 +231,13 @@ This gets the memory size in megabytes allocated to the appliance."""),
          longdesc="""
 Change the number of virtual CPUs assigned to the appliance.  The default
 is C<1>.  Increasing this may improve performance, though often it has no
-effect.  This function must be called before C<guestfs_launch>."""),
+effect.  This function must be called before C<guestfs_launch>.""",
+         tests=[Test("InitNone", TestLastFail([["set_smp", "2"]]))]),
 
     Call("get_smp", RInt, [],
          shortdesc="get number of virtual CPUs in appliance",
-         longdesc="This returns the number of virtual CPUs assigned to the appliance."),
+         longdesc="This returns the number of virtual CPUs assigned to the appliance.",
+         tests=[Test("InitNone", TestResultInt([["get_smp"]], 1))]),
 
     Call("set_path", RErr, [OptString("searchpath")], fish_alias=["path"],
          config_only=True,
@@ -235,11 +246,13 @@ effect.  This function must be called before C<guestfs_launch>."""),
 Set the path that libguestfs searches for the appliance's inputs (kernel
 selection script, init and daemon).  The default is the installed
 location, or C<LIBGUESTFS_PATH> if set.  Setting C<searchpath> to
-C<NULL> restores the default path."""),
+C<NULL> restores the default path.""",
+         tests=[Test("InitNone", TestLastFail([["set_path", "/nonexistent"]]))]),
 
     Call("get_path", RConstString, [],
          shortdesc="get the search path",
-         longdesc="Return the current search path."),
+         longdesc="Return the current search path.",
+         tests=[Test("InitNone", TestResult([["get_path"]], "ret != NULL && ret[0] == '/'"))]),
 
     Call("set_append", RErr, [OptString("append")], fish_alias=["append"],
          config_only=True,
@@ -273,7 +286,8 @@ handles).  This is enabled by default."""),
          longdesc="""
 Set the directory used by the handle to store temporary files (overlays
 for read-only drives, sockets).  The default is C<LIBGUESTFS_TMPDIR>,
-C<TMPDIR> or F</tmp>."""),
+C<TMPDIR> or F</tmp>.""",
+         tests=[Test("InitNone", TestLastFail([["set_tmpdir", "/tmp"]]))]),
 
     Call("get_tmpdir", RString, [],
          shortdesc="get the temporary directory",
@@ -284,11 +298,13 @@ C<TMPDIR> or F</tmp>."""),
          longdesc="""
 Set the directory used by the handle to store the appliance cache.  The
 default is C<LIBGUESTFS_CACHEDIR>, else C<$XDG_CACHE_HOME/guestkit>,
-else F</var/tmp>."""),
+else F</var/tmp>.""",
+         tests=[Test("InitNone", TestLastFail([["set_cachedir", "/tmp"]]))]),
 
     Call("get_cachedir", RString, [],
          shortdesc="get the appliance cache directory",
-         longdesc="Get the directory used by the handle to store the appliance cache."),
+         longdesc="Get the directory used by the handle to store the appliance cache.",
+         tests=[Test("InitNone", TestResult([["get_cachedir"]], "ret[0] == '/'"))]),
 
     Call("set_backend", RErr, [String("backend")], fish_alias=["backend"],
          config_only=True,
@@ -335,11 +351,13 @@ pressing C<^C>) won't be received by the child process.
 The default for this flag is false, because usually you want C<^C> to
 kill the subprocess.  Guestfish sets this flag to true when used
 interactively, so that C<^C> can cancel long-running commands gracefully
-(see C<guestfs_user_cancel>)."""),
+(see C<guestfs_user_cancel>).""",
+         tests=[Test("InitNone", TestLastFail([["set_pgroup", "true"]]))]),
 
     Call("get_pgroup", RBool, [],
          shortdesc="get process group flag",
-         longdesc="This returns the process group flag."),
+         longdesc="This returns the process group flag.",
+         tests=[Test("InitNone", TestResultFalse([["get_pgroup"]]))]),
 
     Call("get_pid", RInt, [], fish_alias=["pid"],
          shortdesc="get PID of hypervisor",
