@@ -10,6 +10,7 @@
 #include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
+#include <linux/fs.h>
 #include <fcntl.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -363,8 +364,12 @@ count_disks (void)
   return n;
 }
 
-/* The disk appears in sysfs before the kernel has read its partition table;
- * opening it waits on the same lock, so after this /dev/sdXN exist. */
+/* The disk appears in sysfs (and devtmpfs) before the kernel has read its
+ * partition table, and an open that comes before the kernel starts its
+ * scan does not wait for it.  So re-read the table ourselves: BLKRRPART
+ * takes the lock the kernel's scan holds and returns once the partitions
+ * (and their /dev nodes) exist.  Nothing uses the disks yet, so it cannot
+ * be refused as busy. */
 static void
 settle_disks (void)
 {
@@ -378,9 +383,18 @@ settle_disks (void)
       continue;
     char dev[300];
     snprintf (dev, sizeof dev, "/dev/%s", e->d_name);
-    int fd = open (dev, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-    if (fd >= 0)
+    int fd, waited = 0;
+    while ((fd = open (dev, O_RDONLY | O_NONBLOCK | O_CLOEXEC)) == -1 &&
+           errno == ENOENT && waited < WAIT_LIMIT_MS) {
+      sleep_ms (POLL_MS);
+      waited += POLL_MS;
+    }
+    if (fd >= 0) {
+      if (ioctl (fd, BLKRRPART) == -1 && errno != EINVAL)
+        fprintf (stderr, "guestkit-init: %s: re-reading the partition table: %m\n",
+                 dev);
       close (fd);
+    }
   }
   closedir (d);
 }

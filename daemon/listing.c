@@ -6,6 +6,7 @@
 
 #include <config.h>
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,10 +24,17 @@
 
 /* ---- find0 ---- */
 
+/* libguestfs strips "/sysroot" + DIRECTORY from find's output, so the
+ * names of "/" come without a leading slash and those of any other
+ * directory with one; programs (virt-ls -R among them) print them as
+ * they are, so we do the same. */
 static void
 find0_entry (void *opaque, const char *relpath, const struct stat *st)
 {
-  putchar ('/');
+  const bool *slash = opaque;
+
+  if (*slash)
+    putchar ('/');
   fputs (relpath, stdout);
   putchar ('\0');
 }
@@ -35,6 +43,7 @@ static int
 find0_child (void *opaque)
 {
   const char *dir = opaque;
+  bool slash;
   int fd;
 
   fd = open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
@@ -45,7 +54,8 @@ find0_child (void *opaque)
   putchar (STREAM_READY);
   raise_fd_limit ();
   tree_walk_errors = 0;
-  tree_walk (fd, "", find0_entry, NULL);
+  slash = dir[strspn (dir, "/")] != '\0';
+  tree_walk (fd, "", find0_entry, &slash);
   close (fd);
   if (fflush (stdout) == EOF)
     return -1;

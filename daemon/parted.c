@@ -19,10 +19,11 @@
 #include "actions.h"
 #include "blockdev.h"
 
-/* libguestfs's part_disk leaves the last 64 sectors free (the backup GPT
- * needs 33) and starts at 1 MiB. */
-#define PART_DISK_START "2048s"
-#define PART_DISK_END "-64s"
+/* As libguestfs 1.48 lays it out (measured): the partition starts at
+ * sector 128 (64 KiB aligned) and ends 128 sectors before the end of
+ * the disk, which leaves room for the backup GPT (33 sectors). */
+#define PART_DISK_START "128s"
+#define PART_DISK_END "-128s"
 
 /* parted's label name for a part_init type, or NULL if unsupported. */
 static const char *

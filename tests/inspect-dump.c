@@ -6,7 +6,8 @@
  * libguestfs itself to compare the two (-DLIBGUESTFS_148 leaves out the
  * calls libguestfs 1.48 does not have).  Applications and the icon are
  * read with the guest mounted read-only where inspection says, as
- * virt-inspector does it. */
+ * virt-inspector does it; an application's description is printed in
+ * full, escaped onto its line. */
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -42,6 +43,26 @@ str (const char *key, char *(*fn) (guestfs_h *, const char *), const char *root)
   guestfs_pop_error_handler (g);
   printf ("  %s: %s\n", key, v ? v : "error");
   free (v);
+}
+
+/* A guest string on one line: newlines, backslashes and other control
+ * characters escaped C-style, so a description cannot break the line
+ * format. */
+static void
+put_escaped (const char *s)
+{
+  for (; *s; ++s) {
+    unsigned char c = *s;
+
+    if (c == '\n')
+      fputs ("\\n", stdout);
+    else if (c == '\\')
+      fputs ("\\\\", stdout);
+    else if (c < 0x20 || c == 0x7f)
+      printf ("\\x%02x", c);
+    else
+      putchar (c);
+  }
 }
 
 static int
@@ -157,12 +178,13 @@ dump_root (const char *root)
     printf ("  applications: %u\n", apps->len);
     for (uint32_t i = 0; i < apps->len; ++i) {
       struct guestfs_application2 *a = &apps->val[i];
-      printf ("    %s|%s|%d|%s|%s|%s|%s|%s|%s|%s|%s|%s\n",
+      printf ("    %s|%s|%d|%s|%s|%s|%s|%s|%s|%s|%s|",
               a->app2_name, a->app2_display_name, a->app2_epoch,
               a->app2_version, a->app2_release, a->app2_arch,
               a->app2_install_path, a->app2_publisher, a->app2_url,
-              a->app2_source_package, a->app2_summary,
-              a->app2_description[0] ? "(description)" : "");
+              a->app2_source_package, a->app2_summary);
+      put_escaped (a->app2_description);
+      putchar ('\n');
     }
     guestfs_free_application2_list (apps);
   }

@@ -3,6 +3,14 @@
 # swap).  Everything the inspection API reports (as inspect-dump prints
 # it) is compared with what the image holds
 # (tests/data/make-inspect-images.sh), and the image must be unchanged.
+#
+# Checked against libguestfs 1.48.6 (its inspection API on the same
+# image): every value is the same, product_name "12.5" included (1.48
+# skips an os-release without a minor version for Debian and takes
+# /etc/debian_version), except that libguestfs also lists old-tool,
+# whose Status is "purge ok not-installed": it tests the Status line for
+# the substring "installed".  We list only packages whose state is
+# "installed", as dpkg-query does.
 set -eu
 . "$srcdir/inspect-check.sh"
 check_inspect "$datadir/inspect-debian.img" <<'EOF'
@@ -30,9 +38,9 @@ root: /dev/sda2
   drive_mappings:
   live/netinst/multipart: 0
   applications: 7
-    adduser||0|3.134||all|||https://salsa.debian.org/debian/adduser||add and remove users and groups|(description)
-    bash||0|5.2.15|2+b2|amd64|||http://tiswww.case.edu/php/chet/bash/bashtop.html||GNU Bourne Again SHell|(description)
-    libc6||0|2.36|9+deb12u4|amd64||||glibc|GNU C Library: Shared libraries|(description)
+    adduser||0|3.134||all|||https://salsa.debian.org/debian/adduser||add and remove users and groups|This package includes the 'adduser' and 'deluser' commands for creating\nand removing users.\n.\nadduser can create new users and groups and add existing users to\nexisting groups.
+    bash||0|5.2.15|2+b2|amd64|||http://tiswww.case.edu/php/chet/bash/bashtop.html||GNU Bourne Again SHell|Bash is an sh-compatible command language interpreter.
+    libc6||0|2.36|9+deb12u4|amd64||||glibc|GNU C Library: Shared libraries|Contains the standard libraries that are used by nearly all programs on\nthe system.
     perl-base||0|5.36.0|7+deb12u1|amd64||||perl|minimal Perl system|
     tzdata||0|2024a|0+deb12u1|all|||||time zone and daylight-saving time data|
     vim-common||2|9.0.1378|2|all|||https://www.vim.org/|vim|Vi IMproved - Common files|

@@ -5,6 +5,11 @@
 # Everything the inspection API reports (as inspect-dump prints it) is
 # compared with what the image holds
 # (tests/data/make-inspect-images.sh), and the image must be unchanged.
+#
+# libguestfs 1.48.6 fails the whole inspect_os on this image
+# ("int_of_string" on the 20-digit VERSION_ID); we report version 0.0 and
+# go on.  Guest device names we cannot map (/dev/sdzz9, and /dev/sdj1 on
+# a one-disk appliance) are kept as written, as libguestfs does.
 set -eu
 . "$srcdir/inspect-check.sh"
 check_inspect "$datadir/inspect-hostile.img" <<'EOF'

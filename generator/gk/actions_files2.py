@@ -141,9 +141,9 @@ The resulting list is written to an external file.
 =item *
 
 Items (filenames) in the result are separated by C<\\0> characters.  See
-L<find(1)> option I<-print0>.  Each name starts with C</> and is
-relative to F<directory>, so any byte but NUL (newlines included) comes
-through unchanged.
+L<find(1)> option I<-print0>.  Names are relative to F<directory>
+and, as in libguestfs, start with C</> unless F<directory> is C</>
+itself.  Any byte but NUL (newlines included) comes through unchanged.
 
 =item *
 
@@ -162,7 +162,11 @@ The list is streamed as it is found: there is no limit on its size.""",
               ["find0", "/find0b", "find0b.out"]],
              _file_is("find0b.out", b"/new\nline, not UTF-8: \xff\xfe\0"))),
                 Test("InitScratchFS", TestLastFail(
-             [["find0", "/nosuchdir", "find0c.out"]]))]),
+             [["find0", "/nosuchdir", "find0c.out"]])),
+                Test("InitBasicFS", TestResult(
+             [["mkdir", "/d"], ["find0", "/", "find0d.out"]],
+             _file_is("find0d.out", b"lost+found\0d\0") + " || " +
+             _file_is("find0d.out", b"d\0lost+found\0")))]),
 
     Call("ls0", RErr, [Pathname("dir"), FileOut("filenames")], proc=101,
          cancellable=True,

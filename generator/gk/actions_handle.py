@@ -111,6 +111,7 @@ automatically.""",
 
     Call("add_drive_scratch", RErr, [Int64("size")],
          [OString("name"), OString("label"), OInt("blocksize")],
+         fish_alias=["scratch"],
          shortdesc="add a temporary scratch drive",
          longdesc="""
 This command adds a temporary scratch drive to the handle.  The C<size>
@@ -282,6 +283,7 @@ handles).  This is enabled by default."""),
          longdesc="Get the autosync flag."),
 
     Call("set_tmpdir", RErr, [OptString("tmpdir")], config_only=True,
+         fish_alias=["tmpdir"],
          shortdesc="set the temporary directory",
          longdesc="""
 Set the directory used by the handle to store temporary files (overlays
@@ -294,6 +296,7 @@ C<TMPDIR> or F</tmp>.""",
          longdesc="Get the directory used by the handle to store temporary files."),
 
     Call("set_cachedir", RErr, [OptString("cachedir")], config_only=True,
+         fish_alias=["cachedir"],
          shortdesc="set the appliance cache directory",
          longdesc="""
 Set the directory used by the handle to store the appliance cache.  The

@@ -139,4 +139,35 @@ STRUCTS += [
     ]),
 ]
 
+# The deprecated stat struct (stat, lstat, lstatlist) and ISO 9660
+# primary volume descriptors (isoinfo, isoinfo_device): compatibility
+# calls, actions_compat.py.
+STRUCTS += [
+    Struct("stat", [
+        ("dev", "FInt64"), ("ino", "FInt64"), ("mode", "FInt64"),
+        ("nlink", "FInt64"), ("uid", "FInt64"), ("gid", "FInt64"),
+        ("rdev", "FInt64"), ("size", "FInt64"), ("blksize", "FInt64"),
+        ("blocks", "FInt64"), ("atime", "FInt64"), ("mtime", "FInt64"),
+        ("ctime", "FInt64"),
+    ]),
+
+    Struct("isoinfo", [
+        ("iso_system_id", "FString"), ("iso_volume_id", "FString"),
+        ("iso_volume_space_size", "FUInt32"),
+        ("iso_volume_set_size", "FUInt32"),
+        ("iso_volume_sequence_number", "FUInt32"),
+        ("iso_logical_block_size", "FUInt32"),
+        ("iso_volume_set_id", "FString"), ("iso_publisher_id", "FString"),
+        ("iso_data_preparer_id", "FString"),
+        ("iso_application_id", "FString"),
+        ("iso_copyright_file_id", "FString"),
+        ("iso_abstract_file_id", "FString"),
+        ("iso_bibliographic_file_id", "FString"),
+        ("iso_volume_creation_t", "FInt64"),
+        ("iso_volume_modification_t", "FInt64"),
+        ("iso_volume_expiration_t", "FInt64"),
+        ("iso_volume_effective_t", "FInt64"),
+    ]),
+]
+
 BY_NAME = {s.name: s for s in STRUCTS}

@@ -19,8 +19,9 @@ tests put into phony guests (standard library only):
       TCP/IP hostname, only the computer name
   inspect-logo.png
       a 32x32 PNG, small enough for a distro logo
-  inspect-dpkg-status, inspect-apk-installed
-      package databases of a Debian and an Alpine guest
+  inspect-dpkg-status, inspect-dpkg-status-ubuntu, inspect-apk-installed
+      package databases of a Debian, an Ubuntu and an Alpine guest (each
+      stanza ends with a blank line, as dpkg and apk write them)
 
 Hive layout (as hivex reads it): a 4 KiB "regf" base block, then one
 "hbin" of cells, 8-byte aligned, with negative sizes when used; keys
@@ -416,6 +417,101 @@ V:3.4.3-r2
 A:x86_64
 T:Alpine base dir structure and init scripts
 U:https://git.alpinelinux.org/cgit/aports/tree/main/alpine-baselayout
+
+"""
+
+UBUNTU_DPKG_STATUS = """\
+Package: base-files
+Essential: yes
+Status: install ok installed
+Priority: required
+Section: admin
+Installed-Size: 394
+Maintainer: Ubuntu Developers <ubuntu-devel-discuss@lists.ubuntu.com>
+Architecture: amd64
+Multi-Arch: foreign
+Version: 12ubuntu4.6
+Description: Debian base system miscellaneous files
+ This package contains the basic filesystem hierarchy of a Debian system, and
+ several important miscellaneous files, such as /etc/debian_version,
+ /etc/host.conf, /etc/issue, /etc/motd, /etc/profile, and others,
+ and the text of several common licenses in use on Debian systems.
+Original-Maintainer: Santiago Vila <sanvila@debian.org>
+
+Package: bash
+Essential: yes
+Status: install ok installed
+Priority: required
+Section: shells
+Architecture: amd64
+Multi-Arch: foreign
+Version: 5.1-6ubuntu1.1
+Description: GNU Bourne Again SHell
+ Bash is an sh-compatible command language interpreter that executes
+ commands read from the standard input or from a file.
+Homepage: http://tiswww.case.edu/php/chet/bash/bashtop.html
+Original-Maintainer: Matthias Klose <doko@debian.org>
+
+Package: libc6
+Status: install ok installed
+Priority: optional
+Section: libs
+Architecture: amd64
+Multi-Arch: same
+Source: glibc
+Version: 2.35-0ubuntu3.6
+Description: GNU C Library: Shared libraries
+ Contains the standard libraries that are used by nearly all programs on
+ the system.
+Homepage: https://www.gnu.org/software/libc/libc.html
+
+Package: login
+Essential: yes
+Status: install ok installed
+Architecture: amd64
+Source: shadow
+Version: 1:4.8.1-2ubuntu2.2
+Description: system login tools
+ This package provides some required infrastructure for logins and for
+ changing effective user or group IDs.
+Homepage: https://github.com/shadow-maint/shadow
+
+Package: python3.10
+Status: hold ok installed
+Architecture: amd64
+Multi-Arch: allowed
+Version: 3.10.12-1~22.04.3
+Description: Interactive high-level object-oriented language (version 3.10)
+ Python is a high-level, interactive, object-oriented language.
+Homepage: https://www.python.org/
+
+Package: snapd
+Status: install ok unpacked
+Architecture: amd64
+Version: 2.61.3+22.04
+Description: Daemon and tooling that enable snap packages
+
+Package: ubuntu-minimal
+Status: install ok installed
+Priority: important
+Section: metapackages
+Architecture: amd64
+Source: ubuntu-meta
+Version: 1.481.1
+Description: Minimal core of Ubuntu
+ This package depends on all of the packages in the Ubuntu minimal system,
+ that is a functional command-line system with the following capabilities:
+ .
+  - Boot
+  - Detect hardware
+
+Package: libfoo-tools
+Status: install ok installed
+Architecture: all
+Source: libfoo (2:1.0-rc1-2ubuntu1)
+Version: 2:1.0-rc1-2ubuntu1+b1
+Description: version with several hyphens and a binNMU
+
 """
 
 
@@ -432,6 +528,7 @@ def main():
         "inspect-system2.hive": build_hive(SYSTEM2, "SYSTEM"),
         "inspect-logo.png": png(32, 32),
         "inspect-dpkg-status": DPKG_STATUS.encode(),
+        "inspect-dpkg-status-ubuntu": UBUNTU_DPKG_STATUS.encode(),
         "inspect-apk-installed": APK_INSTALLED.encode(),
     }
     for name, data in files.items():

@@ -1,0 +1,326 @@
+/* tools/common: parsing the options every virt-* tool shares, and
+ * adding the drives.  The tools are read-only: drives are always added
+ * with readonly=1; --ro is accepted as a no-op and --rw is unknown.
+ */
+
+#include <config.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <stdarg.h>
+#include <string.h>
+#include <ctype.h>
+#include <errno.h>
+#include <inttypes.h>
+#include <limits.h>
+#include <locale.h>
+#include <signal.h>
+#include <unistd.h>
+
+#include "options.h"
+
+struct tools_state tools;
+
+static int format_consumed = 1, blocksize_consumed = 1;
+
+void
+tools_error (const char *fs, ...)
+{
+  va_list args;
+
+  fprintf (stderr, "%s: ", tools.program);
+  va_start (args, fs);
+  vfprintf (stderr, fs, args);
+  va_end (args);
+  fputc ('\n', stderr);
+}
+
+void
+tools_init (const char *program, char **argv, void (*usage) (int status),
+            const char *short_options, const struct option *long_options)
+{
+  struct sigaction sa;
+
+  setlocale (LC_ALL, "");
+  memset (&sa, 0, sizeof sa);
+  sa.sa_handler = SIG_IGN;
+  sa.sa_flags = SA_RESTART;
+  sigaction (SIGPIPE, &sa, NULL);
+
+  argv[0] = (char *) program;
+  tools.program = program;
+  tools.usage = usage;
+  tools.short_options = short_options;
+  tools.long_options = long_options;
+  tools.g = guestfs_create ();
+  if (tools.g == NULL) {
+    tools_error ("guestfs_create: failed to create handle");
+    exit (EXIT_FAILURE);
+  }
+}
+
+void
+tools_try_help (void)
+{
+  fprintf (stderr, "Try ‘%s --help’ for more information.\n", tools.program);
+  exit (EXIT_FAILURE);
+}
+
+/* For bash completion and the docs test, as libguestfs's tools do. */
+static void __attribute__((noreturn))
+display_long_options (void)
+{
+  for (const struct option *o = tools.long_options; o->name; ++o)
+    if (STRNEQ (o->name, "long-options") &&
+        STRNEQ (o->name, "short-options") && STRNEQ (o->name, "ro"))
+      printf ("--%s\n", o->name);
+  exit (EXIT_SUCCESS);
+}
+
+static void __attribute__((noreturn))
+display_short_options (void)
+{
+  for (const char *p = tools.short_options; *p; ++p)
+    if (*p != ':' && *p != '+')
+      printf ("-%c\n", *p);
+  exit (EXIT_SUCCESS);
+}
+
+static void __attribute__((noreturn))
+display_version (void)
+{
+  struct guestfs_version *v = guestfs_version (tools.g);
+
+  if (v == NULL)
+    exit (EXIT_FAILURE);
+  /* libguestfs's number, then which implementation this is (as guestfish). */
+  printf ("%s %" PRIi64 ".%" PRIi64 ".%" PRIi64, tools.program,
+          v->major, v->minor, v->release);
+  if (v->extra[0] == '\0' || !isalnum ((unsigned char) v->extra[0]))
+    printf ("%s\n", v->extra);
+  else
+    printf (" (%s)\n", v->extra);
+  guestfs_free_version (v);
+  exit (EXIT_SUCCESS);
+}
+
+static char *
+xstrdup_or_null (const char *s)
+{
+  char *r;
+
+  if (s == NULL || *s == '\0')
+    return NULL;
+  r = strdup (s);
+  if (r == NULL) {
+    perror ("strdup");
+    exit (EXIT_FAILURE);
+  }
+  return r;
+}
+
+/* DEV[:MNT[:OPTS[:FSTYPE]]]; MNT defaults to "/". */
+static void
+add_mount (const char *arg)
+{
+  struct tools_mount *nm, m;
+  char *copy = xstrdup_or_null (arg), *p;
+
+  if (copy == NULL) {
+    tools_error ("-m: missing device name");
+    tools_try_help ();
+  }
+  memset (&m, 0, sizeof m);
+  m.device = copy;
+  if ((p = strchr (copy, ':')) != NULL) {
+    *p++ = '\0';
+    m.mountpoint = p;
+    if ((p = strchr (p, ':')) != NULL) {
+      *p++ = '\0';
+      m.options = p;
+      if ((p = strchr (p, ':')) != NULL) {
+        *p++ = '\0';
+        m.fstype = p;
+      }
+    }
+  }
+  if (m.mountpoint == NULL || *m.mountpoint == '\0')
+    m.mountpoint = (char *) "/";
+  if (m.options && *m.options == '\0')
+    m.options = NULL;
+  if (m.fstype && *m.fstype == '\0')
+    m.fstype = NULL;
+
+  nm = realloc (tools.mounts, (tools.nr_mounts + 1) * sizeof *nm);
+  if (nm == NULL) {
+    perror ("realloc");
+    exit (EXIT_FAILURE);
+  }
+  tools.mounts = nm;
+  tools.mounts[tools.nr_mounts++] = m;
+}
+
+static void
+add_drive (const char *filename)
+{
+  struct tools_drive *nd;
+
+  if (strstr (filename, "://")) {
+    tools_error ("%s: remote disks (URIs) are not supported yet", filename);
+    exit (EXIT_FAILURE);
+  }
+  if (access (filename, R_OK) != 0) {
+    tools_error ("access: %s: %s", filename, strerror (errno));
+    exit (EXIT_FAILURE);
+  }
+  nd = realloc (tools.drives, (tools.nr_drives + 1) * sizeof *nd);
+  if (nd == NULL) {
+    perror ("realloc");
+    exit (EXIT_FAILURE);
+  }
+  tools.drives = nd;
+  tools.drives[tools.nr_drives++] = (struct tools_drive) {
+    filename, tools.format, tools.blocksize
+  };
+  format_consumed = blocksize_consumed = 1;
+}
+
+static void __attribute__((noreturn))
+unsupported (const char *option)
+{
+  tools_error ("%s: this option is not supported by this version of %s",
+               option, tools.program);
+  exit (EXIT_FAILURE);
+}
+
+int
+tools_handle_option (int c, const char *arg)
+{
+  switch (c) {
+  case 'a':
+    add_drive (arg);
+    return 1;
+  case 'c':
+    unsupported ("-c (libvirt)");
+  case 'd':
+    unsupported ("-d (libvirt)");
+  case 'i':
+    tools.inspector = 1;
+    return 1;
+  case 'm':
+    add_mount (arg);
+    return 1;
+  case 'v':
+    tools.verbose++;
+    guestfs_set_verbose (tools.g, 1);
+    return 1;
+  case 'V':
+    display_version ();
+  case 'x':
+    guestfs_set_trace (tools.g, 1);
+    return 1;
+  case TOOLS_OPT_FORMAT:
+    /* Sticky for the following -a; "--format" alone = autodetect. */
+    tools.format = arg && *arg ? arg : NULL;
+    format_consumed = 0;
+    return 1;
+  case TOOLS_OPT_BLOCKSIZE: {
+    char *end;
+    long v = 0;
+
+    if (arg && *arg) {
+      errno = 0;
+      v = strtol (arg, &end, 10);
+      if (errno || *end || (v != 512 && v != 4096)) {
+        tools_error ("--blocksize option is not numeric");
+        exit (EXIT_FAILURE);
+      }
+    }
+    tools.blocksize = (int) v;
+    blocksize_consumed = 0;
+    return 1;
+  }
+  case TOOLS_OPT_KEY:
+    tools_key_add_selector (arg);
+    return 1;
+  case TOOLS_OPT_KEYS_FROM_STDIN:
+    tools_keys_from_stdin = 1;
+    return 1;
+  case TOOLS_OPT_ECHO_KEYS:
+    tools_echo_keys = 1;
+    return 1;
+  case TOOLS_OPT_RO:
+    return 1;                   /* always read-only */
+  case TOOLS_OPT_HELP:
+    tools.usage (EXIT_SUCCESS);
+    exit (EXIT_SUCCESS);
+  case TOOLS_OPT_LONG_OPTIONS:
+    display_long_options ();
+  case TOOLS_OPT_SHORT_OPTIONS:
+    display_short_options ();
+  default:
+    return 0;
+  }
+}
+
+void
+tools_check_drives (void)
+{
+  if (!format_consumed) {
+    tools_error ("--format parameter must appear before -a parameter");
+    exit (EXIT_FAILURE);
+  }
+  if (!blocksize_consumed) {
+    tools_error ("--blocksize parameter must appear before -a parameter");
+    exit (EXIT_FAILURE);
+  }
+  if (tools.nr_drives == 0) {
+    tools_error ("error: you must specify at least one -a or -d option.");
+    tools_try_help ();
+  }
+}
+
+void
+tools_add_drives_and_launch (void)
+{
+  for (size_t i = 0; i < tools.nr_drives; ++i) {
+    const struct tools_drive *d = &tools.drives[i];
+    struct guestfs_add_drive_opts_argv args = {
+      .bitmask = GUESTFS_ADD_DRIVE_OPTS_READONLY_BITMASK,
+      .readonly = 1,
+    };
+
+    if (d->format) {
+      args.bitmask |= GUESTFS_ADD_DRIVE_OPTS_FORMAT_BITMASK;
+      args.format = d->format;
+    }
+    if (d->blocksize) {
+      args.bitmask |= GUESTFS_ADD_DRIVE_OPTS_BLOCKSIZE_BITMASK;
+      args.blocksize = d->blocksize;
+    }
+    if (guestfs_add_drive_opts_argv (tools.g, d->filename, &args) == -1)
+      exit (EXIT_FAILURE);
+  }
+  if (guestfs_launch (tools.g) == -1)
+    exit (EXIT_FAILURE);
+}
+
+size_t
+tools_count_strings (char *const *l)
+{
+  size_t n = 0;
+
+  while (l[n])
+    n++;
+  return n;
+}
+
+void
+tools_free_strings (char **l)
+{
+  if (l == NULL)
+    return;
+  for (size_t i = 0; l[i]; ++i)
+    free (l[i]);
+  free (l);
+}

@@ -1,0 +1,189 @@
+/* tools/common: what every virt-* tool shares -- the common command line
+ * options (-a, --format, -m, -i, -v, -x, -V, --key ...), adding the
+ * drives read-only, launching, opening encrypted devices and mounting
+ * the guest's filesystems as the guest sees them.  Each tool extends the
+ * getopt_long tables below with its own options and passes every option
+ * it does not handle itself to tools_handle_option.  --ro is accepted
+ * and changes nothing; --rw is unknown, so getopt refuses it, as
+ * libguestfs's read-only tools do.
+ */
+
+#ifndef GUESTKIT_TOOLS_OPTIONS_H
+#define GUESTKIT_TOOLS_OPTIONS_H
+
+#include <stddef.h>
+#include <stdio.h>
+#include <string.h>
+#include <getopt.h>
+
+#include "guestfs.h"
+
+#define STREQ(a,b) (strcmp ((a),(b)) == 0)
+#define STRNEQ(a,b) (strcmp ((a),(b)) != 0)
+#define STRCASEEQ(a,b) (strcasecmp ((a),(b)) == 0)
+#define STRPREFIX(a,b) (strncmp ((a),(b),strlen ((b))) == 0)
+
+/* Values of the long-only common options.  Tools number their own long
+ * options from TOOLS_OPT_TOOL upwards.
+ */
+enum {
+  TOOLS_OPT_FORMAT = 0x100,
+  TOOLS_OPT_BLOCKSIZE,
+  TOOLS_OPT_KEY,
+  TOOLS_OPT_KEYS_FROM_STDIN,
+  TOOLS_OPT_ECHO_KEYS,
+  TOOLS_OPT_RO,
+  TOOLS_OPT_HELP,
+  TOOLS_OPT_LONG_OPTIONS,
+  TOOLS_OPT_SHORT_OPTIONS,
+  TOOLS_OPT_TOOL = 0x200
+};
+
+/* Short options every tool has ("-i" and "-m" are added by the tools
+ * that take them).
+ */
+#define TOOLS_SHORT_OPTIONS "a:c:d:vVx"
+
+/* The long options every tool has: put this first in the tool's table,
+ * then the tool's own entries, then { 0, 0, 0, 0 }.
+ */
+#define TOOLS_LONG_OPTIONS                                      \
+  { "add", 1, 0, 'a' },                                         \
+  { "blocksize", 2, 0, TOOLS_OPT_BLOCKSIZE },                   \
+  { "connect", 1, 0, 'c' },                                     \
+  { "domain", 1, 0, 'd' },                                      \
+  { "echo-keys", 0, 0, TOOLS_OPT_ECHO_KEYS },                   \
+  { "format", 2, 0, TOOLS_OPT_FORMAT },                         \
+  { "help", 0, 0, TOOLS_OPT_HELP },                             \
+  { "key", 1, 0, TOOLS_OPT_KEY },                               \
+  { "keys-from-stdin", 0, 0, TOOLS_OPT_KEYS_FROM_STDIN },       \
+  { "long-options", 0, 0, TOOLS_OPT_LONG_OPTIONS },             \
+  { "ro", 0, 0, TOOLS_OPT_RO },                                 \
+  { "short-options", 0, 0, TOOLS_OPT_SHORT_OPTIONS },           \
+  { "verbose", 0, 0, 'v' },                                     \
+  { "version", 0, 0, 'V' }
+
+/* The -m and -i long options, for the tools that take them. */
+#define TOOLS_MOUNT_LONG_OPTION { "mount", 1, 0, 'm' }
+#define TOOLS_INSPECTOR_LONG_OPTION { "inspector", 0, 0, 'i' }
+
+struct tools_drive {
+  const char *filename;
+  const char *format;               /* NULL = autodetect */
+  int blocksize;                    /* 0 = default */
+};
+
+struct tools_mount {
+  char *device, *mountpoint, *options, *fstype;  /* last two may be NULL */
+};
+
+/* The state the common options build up; one per program. */
+struct tools_state {
+  const char *program;              /* "virt-cat": prefixes every message */
+  guestfs_h *g;
+  struct tools_drive *drives;
+  size_t nr_drives;
+  struct tools_mount *mounts;
+  size_t nr_mounts;
+  int inspector;                    /* -i given */
+  int verbose;
+  const char *format;               /* current --format, sticky */
+  int blocksize;                    /* current --blocksize, sticky */
+  void (*usage) (int status);       /* the tool's usage(), for --help */
+  const char *short_options;        /* the tool's tables, for --*-options */
+  const struct option *long_options;
+};
+
+extern struct tools_state tools;
+
+/* Set up: locale, SIGPIPE ignored (so a closed pipe is an error, not a
+ * death), argv[0] replaced by PROGRAM so getopt's messages do not name a
+ * libtool wrapper, and a new handle in tools.g.  Exits on failure.
+ */
+extern void tools_init (const char *program, char **argv,
+                        void (*usage) (int status),
+                        const char *short_options,
+                        const struct option *long_options);
+
+/* Handle one common option C (from getopt_long, with optarg ARG).
+ * Returns 1 if it was a common option, 0 if the tool must handle it.
+ * Exits for --help, -V, --long-options, --short-options and bad values.
+ */
+extern int tools_handle_option (int c, const char *arg);
+
+/* The "Try 'virt-NAME --help'" line, then exit with STATUS; for usage()
+ * when STATUS is not success.
+ */
+extern void tools_try_help (void) __attribute__((noreturn));
+
+/* Check that at least one -a was given and that a trailing --format was
+ * used, as libguestfs does.  Exits with libguestfs's messages if not.
+ */
+extern void tools_check_drives (void);
+
+/* Add every -a drive read-only, then launch.  Exits on failure. */
+extern void tools_add_drives_and_launch (void);
+
+/* Open LUKS and BitLocker devices with the --key keys (or asking), then
+ * activate the volume groups inside.  Exits on failure.
+ */
+extern void tools_decrypt (void);
+
+/* Inspect, insist on exactly one operating system (libguestfs's messages
+ * otherwise) and mount its filesystems read-only where the guest mounts
+ * them.  Returns the root device (the caller frees it).  Exits on error.
+ */
+extern char *tools_inspect_mount (void);
+
+/* Mount the -m filesystems read-only, in the order given.  Exits on
+ * error.
+ */
+extern void tools_mount_mps (void);
+
+/* Either -m mounts, or -i / implied inspection: what virt-cat and virt-ls
+ * do after launch.  Returns the root found by inspection, or NULL when
+ * -m was used.
+ */
+extern char *tools_mount_guest (void);
+
+/* windows.c: true if inspection says ROOT (may be NULL) is Windows. */
+extern int tools_is_windows (const char *root);
+/* The guest path for a Windows PATH ("C:\\x\\y" or "/x/Y"), remounting
+ * the drive's filesystem on "/" for a drive letter.  NULL on error
+ * (reported by the library); exits if the drive letter is unknown.
+ */
+extern char *tools_windows_path (const char *root, const char *path);
+
+/* A message "PROGRAM: ..." on stderr. */
+extern void tools_error (const char *fs, ...)
+  __attribute__((format (printf, 1, 2)));
+
+/* keys.c: --keys-from-stdin, --echo-keys and --key SELECTOR. */
+extern int tools_keys_from_stdin;
+extern int tools_echo_keys;
+extern void tools_key_add_selector (const char *selector); /* exits if bad */
+extern int tools_have_clevis_keys (void);
+/* The keys to try for a LUKS device (by name or UUID), asking for one if
+ * no --key named it; sets *CLEVIS if a clevis selector matched.  NULL on
+ * error (already reported).
+ */
+extern char **tools_get_keys (const char *device, const char *uuid,
+                              int *clevis);
+
+/* Small helpers over NULL-terminated string lists. */
+extern size_t tools_count_strings (char *const *l);
+extern void tools_free_strings (char **l);
+
+/* Human-readable size as libguestfs prints it (gnulib's human_readable
+ * with autoscale, base 1024, SI suffixes): "512", "1.0K", "7.4G", "10M".
+ * NEAREST rounds to nearest, otherwise up.  BUF needs 32 bytes.
+ */
+extern char *tools_human_size (unsigned long long bytes, int nearest,
+                               char *buf);
+
+/* Print FIELD to FP as one CSV field (RFC 4180: quoted when it contains
+ * a comma, quote, space or line break).
+ */
+extern void tools_csv_field (FILE *fp, const char *field);
+
+#endif /* GUESTKIT_TOOLS_OPTIONS_H */

@@ -1,0 +1,35 @@
+/* virt-df: interfaces between its parts (output formatting, the per
+ * guest statvfs walk, the driver in main.c).
+ */
+
+#ifndef DF_H
+#define DF_H
+
+#include <stdio.h>
+#include <guestfs.h>
+
+/* What to print, set once from the command line. */
+struct df_mode {
+  int csv;                      /* --csv */
+  int human;                    /* -h */
+  int inodes;                   /* -i */
+};
+
+extern struct df_mode df_mode;
+
+/* The column titles line. */
+extern void df_print_title (FILE *fp);
+
+/* One row: NAME is the guest's display name, DEV the filesystem's
+ * device as libguestfs names it.
+ */
+extern void df_print_row (FILE *fp, const char *name, const char *dev,
+                          const struct guestfs_statvfs *st);
+
+/* Mount each filesystem on the launched handle G read-only in turn,
+ * statvfs it and print its row to FP.  Returns 0, or -1 if the
+ * filesystems could not be listed (the error is left on G).
+ */
+extern int df_guest (guestfs_h *g, const char *name, FILE *fp);
+
+#endif /* DF_H */

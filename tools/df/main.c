@@ -1,0 +1,321 @@
+/* virt-df: display free space on virtual filesystems.  Parses the
+ * command line, groups the -a images into guests and runs the statvfs
+ * walk of each guest on its own handle.
+ *
+ * As with libguestfs, all the -a images normally belong to one guest
+ * (shown as "first.img+"), examined by a single appliance.  With
+ * --one-per-guest each -a image is a guest of its own; those guests are
+ * independent, so up to -P of them are examined at the same time, each
+ * on its own handle and appliance, and their rows are printed in command
+ * line order once done.
+ */
+
+#include <config.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <errno.h>
+#include <getopt.h>
+#include <limits.h>
+#include <pthread.h>
+#include <unistd.h>
+
+#include "options.h"
+#include "df.h"
+
+enum {
+  OPT_CSV = TOOLS_OPT_TOOL,
+  OPT_ONE_PER_GUEST,
+  OPT_UUID,
+};
+
+/* Memory one appliance needs on the host (its RAM and qemu's own), to
+ * bound the number of appliances run at once by default.
+ */
+#define APPLIANCE_HOST_MB 1024
+
+struct guest {
+  size_t first, count;          /* its drives in tools.drives */
+  char *name;                   /* the name column */
+  char *output;                 /* its rows, once done */
+  size_t output_len;
+  int failed;
+};
+
+static struct guest *guests;
+static size_t nr_guests;
+static size_t next_guest;
+static pthread_mutex_t next_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static void
+usage (int status)
+{
+  if (status != EXIT_SUCCESS)
+    tools_try_help ();
+  printf ("virt-df: display free space on virtual filesystems\n"
+          "Copyright (C) 2010 Red Hat Inc.\n"
+          "Usage:\n"
+          "  virt-df [--options] -d domname\n"
+          "  virt-df [--options] -a disk.img [-a disk.img ...]\n"
+          "Options:\n"
+          "  -a|--add image       Add image\n"
+          "  --blocksize[=512|4096]\n"
+          "                       Set sector size of the disk for -a option\n"
+          "  -c|--connect uri     Specify libvirt URI for -d option\n"
+          "  --csv                Output as Comma-Separated Values\n"
+          "  -d|--domain guest    Add disks from libvirt guest\n"
+          "  --format[=raw|..]    Force disk format for -a option\n"
+          "  -h|--human-readable  Print sizes in human-readable format\n"
+          "  --help               Display brief help\n"
+          "  -i|--inodes          Display inodes\n"
+          "  --one-per-guest      Separate appliance per guest\n"
+          "  -P nr_threads        Use at most nr_threads\n"
+          "  --uuid               Print UUIDs instead of names\n"
+          "  -v|--verbose         Verbose messages\n"
+          "  -V|--version         Display version and exit\n"
+          "  -x                   Trace libguestfs API calls\n"
+          "For more information, see the manpage virt-df(1).\n");
+  exit (status);
+}
+
+static const char short_options[] = TOOLS_SHORT_OPTIONS "hiP:";
+static const struct option long_options[] = {
+  TOOLS_LONG_OPTIONS,
+  { "csv", 0, 0, OPT_CSV },
+  { "human-readable", 0, 0, 'h' },
+  { "inodes", 0, 0, 'i' },
+  { "one-per-guest", 0, 0, OPT_ONE_PER_GUEST },
+  { "uuid", 0, 0, OPT_UUID },
+  { 0, 0, 0, 0 }
+};
+
+static void *
+xmalloc (size_t n)
+{
+  void *p = calloc (1, n);
+
+  if (p == NULL) {
+    perror ("calloc");
+    exit (EXIT_FAILURE);
+  }
+  return p;
+}
+
+/* libguestfs's name for a guest given as images: the first image's
+ * base name and one "+" for each further image.
+ */
+static char *
+display_name (size_t first, size_t count)
+{
+  const char *f = tools.drives[first].filename;
+  const char *base = strrchr (f, '/') ? strrchr (f, '/') + 1 : f;
+  size_t len = strlen (base);
+  char *name = xmalloc (len + count);
+
+  memcpy (name, base, len);
+  memset (name + len, '+', count - 1);
+  name[len + count - 1] = '\0';
+  return name;
+}
+
+static void
+make_guests (int one_per_guest)
+{
+  size_t i;
+
+  nr_guests = one_per_guest ? tools.nr_drives : 1;
+  guests = xmalloc (nr_guests * sizeof *guests);
+  for (i = 0; i < nr_guests; ++i) {
+    guests[i].first = one_per_guest ? i : 0;
+    guests[i].count = one_per_guest ? 1 : tools.nr_drives;
+    guests[i].name = display_name (guests[i].first, guests[i].count);
+  }
+}
+
+/* Add a guest's drives read-only to a new handle and launch it. */
+static guestfs_h *
+open_guest (const struct guest *gu)
+{
+  guestfs_h *g = guestfs_create ();
+  size_t i;
+
+  if (g == NULL)
+    return NULL;
+  guestfs_set_verbose (g, guestfs_get_verbose (tools.g));
+  guestfs_set_trace (g, guestfs_get_trace (tools.g));
+  for (i = gu->first; i < gu->first + gu->count; ++i) {
+    const struct tools_drive *d = &tools.drives[i];
+    struct guestfs_add_drive_opts_argv args = {
+      .bitmask = GUESTFS_ADD_DRIVE_OPTS_READONLY_BITMASK,
+      .readonly = 1,
+    };
+
+    if (d->format) {
+      args.bitmask |= GUESTFS_ADD_DRIVE_OPTS_FORMAT_BITMASK;
+      args.format = d->format;
+    }
+    if (d->blocksize) {
+      args.bitmask |= GUESTFS_ADD_DRIVE_OPTS_BLOCKSIZE_BITMASK;
+      args.blocksize = d->blocksize;
+    }
+    if (guestfs_add_drive_opts_argv (g, d->filename, &args) == -1)
+      goto fail;
+  }
+  if (guestfs_launch (g) == -1)
+    goto fail;
+  return g;
+
+ fail:
+  guestfs_close (g);
+  return NULL;
+}
+
+static void
+run_guest (struct guest *gu)
+{
+  FILE *fp = open_memstream (&gu->output, &gu->output_len);
+  guestfs_h *g;
+
+  if (fp == NULL) {
+    perror ("open_memstream");
+    gu->failed = 1;
+    return;
+  }
+  g = open_guest (gu);
+  if (g == NULL || df_guest (g, gu->name, fp) == -1 ||
+      guestfs_shutdown (g) == -1)
+    gu->failed = 1;
+  if (g != NULL)
+    guestfs_close (g);
+  if (fclose (fp) == EOF)
+    gu->failed = 1;
+}
+
+static void *
+worker (void *arg)
+{
+  size_t i;
+
+  for (;;) {
+    pthread_mutex_lock (&next_lock);
+    i = next_guest++;
+    pthread_mutex_unlock (&next_lock);
+    if (i >= nr_guests)
+      return NULL;
+    run_guest (&guests[i]);
+  }
+}
+
+/* -P 0 (the default): as many appliances as there are processors and
+ * memory for; they are CPU-bound under TCG, so more would not help.
+ */
+static size_t
+auto_threads (void)
+{
+  long cpus = sysconf (_SC_NPROCESSORS_ONLN);
+  long pages = sysconf (_SC_AVPHYS_PAGES), pagesize = sysconf (_SC_PAGESIZE);
+  long long mb = (long long) pages * pagesize / (1024 * 1024);
+  size_t n = cpus > 0 ? (size_t) cpus : 1;
+
+  if (mb > 0 && (size_t) (mb / APPLIANCE_HOST_MB) < n)
+    n = (size_t) (mb / APPLIANCE_HOST_MB);
+  return n > 0 ? n : 1;
+}
+
+static void
+run_all (size_t nr_threads)
+{
+  pthread_t *tids;
+  size_t i, n;
+  int err;
+
+  if (nr_threads == 0)
+    nr_threads = auto_threads ();
+  n = nr_threads < nr_guests ? nr_threads : nr_guests;
+  if (n <= 1) {
+    worker (NULL);
+    return;
+  }
+  tids = xmalloc (n * sizeof *tids);
+  for (i = 0; i < n; ++i) {
+    err = pthread_create (&tids[i], NULL, worker, NULL);
+    if (err != 0) {
+      errno = err;
+      perror ("virt-df: pthread_create");
+      exit (EXIT_FAILURE);
+    }
+  }
+  for (i = 0; i < n; ++i)
+    pthread_join (tids[i], NULL);
+  free (tids);
+}
+
+static size_t
+parse_threads (const char *arg)
+{
+  char *end;
+  long v;
+
+  errno = 0;
+  v = strtol (arg, &end, 10);
+  if (errno || end == arg || *end || v < 0 || v > INT_MAX) {
+    tools_error ("-P option is not numeric");
+    exit (EXIT_FAILURE);
+  }
+  return (size_t) v;
+}
+
+int
+main (int argc, char *argv[])
+{
+  int one_per_guest = 0, c, r = 0;
+  size_t nr_threads = 0, i;
+
+  tools_init ("virt-df", argv, usage, short_options, long_options);
+
+  while ((c = getopt_long (argc, argv, short_options, long_options,
+                           NULL)) != -1) {
+    /* Ours first: -i means --inodes here, not --inspector. */
+    switch (c) {
+    case 'h': df_mode.human = 1; break;
+    case 'i': df_mode.inodes = 1; break;
+    case 'P': nr_threads = parse_threads (optarg); break;
+    case OPT_CSV: df_mode.csv = 1; break;
+    case OPT_ONE_PER_GUEST: one_per_guest = 1; break;
+    case OPT_UUID: break;       /* images have no UUID: names are kept */
+    default:
+      if (!tools_handle_option (c, optarg))
+        usage (EXIT_FAILURE);
+    }
+  }
+  /* Old style: bare disk image names are like -a. */
+  while (optind < argc)
+    tools_handle_option ('a', argv[optind++]);
+
+  if (df_mode.csv && df_mode.human) {
+    tools_error ("you cannot use -h and --csv options together.");
+    exit (EXIT_FAILURE);
+  }
+  tools_check_drives ();
+
+  make_guests (one_per_guest);
+  run_all (nr_threads);
+
+  df_print_title (stdout);
+  for (i = 0; i < nr_guests; ++i) {
+    if (guests[i].output)
+      fwrite (guests[i].output, 1, guests[i].output_len, stdout);
+    if (guests[i].failed)
+      r = -1;
+    free (guests[i].output);
+    free (guests[i].name);
+  }
+  free (guests);
+  guestfs_close (tools.g);
+  if (fflush (stdout) == EOF || ferror (stdout)) {
+    perror ("virt-df: stdout");
+    r = -1;
+  }
+  exit (r == 0 ? EXIT_SUCCESS : EXIT_FAILURE);
+}
