@@ -408,6 +408,14 @@ unsupported (const char *option)
   exit (EXIT_FAILURE);
 }
 
+/* A key read from the script is one of its lines. */
+static void
+count_key_line (void)
+{
+  if (fish_script_input == stdin)
+    fish_input_lineno++;
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -422,6 +430,9 @@ main (int argc, char *argv[])
   unsigned nr_preps = 0;
   int c, option_index;
   struct sigaction sa;
+
+  keys_settings.program = "guestfish";
+  keys_settings.read_from_stdin = count_key_line;
 
   setlocale (LC_ALL, "");
 
@@ -610,13 +621,13 @@ main (int argc, char *argv[])
     case SHORT_OPTIONS_OPTION:
       display_short_options ();
     case KEY_OPTION:
-      fish_key_add_selector (optarg);
+      keys_add_selector (optarg);
       break;
     case KEYS_FROM_STDIN_OPTION:
-      fish_keys_from_stdin = 1;
+      keys_settings.from_stdin = 1;
       break;
     case ECHO_KEYS_OPTION:
-      fish_echo_keys = 1;
+      keys_settings.echo = 1;
       break;
     case LISTEN_OPTION:
       listen = 1;
@@ -724,7 +735,7 @@ main (int argc, char *argv[])
              "the remote guestfish; use add, run and mount commands\n");
 
   /* Clevis unlocks over the network. */
-  if (fish_have_clevis_keys ()) {
+  if (keys_have_clevis ()) {
 #ifdef GUESTFS_HAVE_SET_NETWORK
     if (guestfs_set_network (g, 1) == -1)
       exit (EXIT_FAILURE);

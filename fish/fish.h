@@ -12,6 +12,7 @@
 #include <sys/types.h>
 
 #include "guestfs.h"
+#include "keys.h"
 
 #define STREQ(a,b) (strcmp ((a),(b)) == 0)
 #define STRNEQ(a,b) (strcmp ((a),(b)) != 0)
@@ -57,9 +58,6 @@ extern char *fish_file_in (const char *arg);
 extern void fish_free_file_in (char *filename);
 /* FileOut argument: "-" is stdout. */
 extern char *fish_file_out (const char *arg);
-/* A Key argument: prompted for without echo on a terminal, else read as a
- * line from stdin; malloc'd. */
-extern char *fish_read_key (const char *param);
 extern void fish_print_strings (char *const *l);
 extern void fish_print_table (char *const *l);
 extern void fish_print_escaped (const char *buf, size_t len);
@@ -174,17 +172,8 @@ extern int fish_file_state (const char *file, struct fish_file_state *s);
 extern int fish_file_changed (const struct fish_file_state *a,
                               const struct fish_file_state *b);
 
-/* keys.c: --keys-from-stdin, --echo-keys, --key. */
-extern int fish_keys_from_stdin;
-extern int fish_echo_keys;
-extern void fish_key_add_selector (const char *selector);  /* exits if bad */
-extern int fish_have_clevis_keys (void);
-/* The keys to try for a LUKS device (by name or UUID), asking for one if
- * --key gave none; *clevis is set if ID:clevis matched.  NULL on error. */
-extern char **fish_get_keys (const char *device, const char *uuid, int *clevis);
-
-/* decrypt.c: open LUKS/BitLocker devices before -i inspects. */
-extern void fish_decrypt (void);
+/* Key arguments, --keys-from-stdin, --echo-keys, --key and opening LUKS
+ * devices before -i: common/keys.h. */
 
 /* prep.c: -N prepared disk images. */
 struct fish_prep;

@@ -49,7 +49,7 @@ fish_inspect_mount (void)
   char **roots, **mps;
   int mount_errors = 0;
 
-  fish_decrypt ();
+  keys_decrypt (g);
   roots = guestfs_inspect_os (g);
 
   if (roots == NULL)

@@ -133,7 +133,7 @@ def _run(c):
         ak = a.kind
         v = "argv[i++]"
         if ak == "Key":
-            o.append("  %s = fish_read_key (\"%s\");\n  if (%s == NULL)\n    goto out;\n" % (a.name, a.name, a.name))
+            o.append("  %s = keys_read (\"%s\");\n  if (%s == NULL)\n    goto out;\n" % (a.name, a.name, a.name))
         elif ak == "FileIn":
             o.append("  %s = fish_file_in (%s);\n  if (%s == NULL)\n    goto out;\n" % (a.name, v, a.name))
         elif ak == "FileOut":

@@ -55,7 +55,7 @@ tools_inspect_mount (void)
   size_t n;
   int mount_errors = 0;
 
-  tools_decrypt ();
+  keys_decrypt (tools.g);
   roots = guestfs_inspect_os (tools.g);
   if (roots == NULL)
     exit (EXIT_FAILURE);
@@ -114,7 +114,7 @@ mount_failed (const struct tools_mount *m)
 void
 tools_mount_mps (void)
 {
-  tools_decrypt ();
+  keys_decrypt (tools.g);
   for (size_t i = 0; i < tools.nr_mounts; ++i) {
     const struct tools_mount *m = &tools.mounts[i];
     char *opts = NULL;

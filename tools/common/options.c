@@ -49,6 +49,7 @@ tools_init (const char *program, char **argv, void (*usage) (int status),
 
   argv[0] = (char *) program;
   tools.program = program;
+  keys_settings.program = program;
   tools.usage = usage;
   tools.short_options = short_options;
   tools.long_options = long_options;
@@ -241,13 +242,13 @@ tools_handle_option (int c, const char *arg)
     return 1;
   }
   case TOOLS_OPT_KEY:
-    tools_key_add_selector (arg);
+    keys_add_selector (arg);
     return 1;
   case TOOLS_OPT_KEYS_FROM_STDIN:
-    tools_keys_from_stdin = 1;
+    keys_settings.from_stdin = 1;
     return 1;
   case TOOLS_OPT_ECHO_KEYS:
-    tools_echo_keys = 1;
+    keys_settings.echo = 1;
     return 1;
   case TOOLS_OPT_RO:
     return 1;                   /* always read-only */

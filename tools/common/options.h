@@ -17,6 +17,7 @@
 #include <getopt.h>
 
 #include "guestfs.h"
+#include "keys.h"
 
 #define STREQ(a,b) (strcmp ((a),(b)) == 0)
 #define STRNEQ(a,b) (strcmp ((a),(b)) != 0)
@@ -124,10 +125,8 @@ extern void tools_check_drives (void);
 /* Add every -a drive read-only, then launch.  Exits on failure. */
 extern void tools_add_drives_and_launch (void);
 
-/* Open LUKS and BitLocker devices with the --key keys (or asking), then
- * activate the volume groups inside.  Exits on failure.
- */
-extern void tools_decrypt (void);
+/* --key, --keys-from-stdin, --echo-keys and opening LUKS and BitLocker
+ * devices (keys_decrypt) are in common/keys.h, shared with guestfish. */
 
 /* Inspect, insist on exactly one operating system (libguestfs's messages
  * otherwise) and mount its filesystems read-only where the guest mounts
@@ -158,17 +157,6 @@ extern char *tools_windows_path (const char *root, const char *path);
 extern void tools_error (const char *fs, ...)
   __attribute__((format (printf, 1, 2)));
 
-/* keys.c: --keys-from-stdin, --echo-keys and --key SELECTOR. */
-extern int tools_keys_from_stdin;
-extern int tools_echo_keys;
-extern void tools_key_add_selector (const char *selector); /* exits if bad */
-extern int tools_have_clevis_keys (void);
-/* The keys to try for a LUKS device (by name or UUID), asking for one if
- * no --key named it; sets *CLEVIS if a clevis selector matched.  NULL on
- * error (already reported).
- */
-extern char **tools_get_keys (const char *device, const char *uuid,
-                              int *clevis);
 
 /* Small helpers over NULL-terminated string lists. */
 extern size_t tools_count_strings (char *const *l);

@@ -177,7 +177,7 @@ main (int argc, char *argv[])
   }
 
   tools_add_drives_and_launch ();
-  tools_decrypt ();
+  keys_decrypt (tools.g);
 
   if (long_mode && fs_opts.title)
     print_title ();

@@ -99,7 +99,7 @@ inspect_to_xml (int want_apps, int want_icon)
   char *xml;
 
   tools_add_drives_and_launch ();
-  tools_decrypt ();
+  keys_decrypt (tools.g);
   /* As libguestfs: a disk with no operating system gives an empty
    * <operatingsystems/>; only a failed inspection is an error.
    */

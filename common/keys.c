@@ -1,5 +1,5 @@
-/* tools/common: keys and passphrases for the LUKS devices the virt-*
- * tools open (the same rules as guestfish's keys.c).  read_key prompts on
+/* Keys and passphrases for guestfish and the tools.  Key parameters of
+ * commands are never taken from the command line: keys_read prompts on
  * /dev/tty with echo off (--echo-keys leaves echo on), or reads one line
  * of stdin with --keys-from-stdin or when there is no terminal.  --key
  * SELECTOR records keys for the LUKS devices that -i opens, as
@@ -17,10 +17,12 @@
 #include <termios.h>
 #include <unistd.h>
 
-#include "options.h"
+#include "keys.h"
 
-int tools_keys_from_stdin;
-int tools_echo_keys;
+#define STREQ(a,b) (strcmp ((a),(b)) == 0)
+#define STRNEQ(a,b) (strcmp ((a),(b)) != 0)
+
+struct keys_settings keys_settings = { .program = "guestfish" };
 
 struct key {
   char *id;                         /* device name or UUID */
@@ -30,8 +32,8 @@ struct key {
 static struct key *keys;
 static size_t nr_keys;
 
-static char *
-read_key (const char *param)
+char *
+keys_read (const char *param)
 {
   FILE *in = NULL, *out = stdout;
   struct termios old, noecho;
@@ -41,7 +43,7 @@ read_key (const char *param)
   ssize_t len;
   int err;
 
-  if (!tools_keys_from_stdin) {
+  if (!keys_settings.from_stdin) {
     in = fopen ("/dev/tty", "w+e");
     out = in;
   }
@@ -53,7 +55,7 @@ read_key (const char *param)
   if (isatty (fileno (in))) {
     fprintf (out, "Enter key or passphrase (\"%s\"): ", param);
     fflush (out);
-    if (!tools_echo_keys && tcgetattr (fileno (in), &old) == 0) {
+    if (!keys_settings.echo && tcgetattr (fileno (in), &old) == 0) {
       noecho = old;
       noecho.c_lflag &= ~ECHO;
       if (tcsetattr (fileno (in), TCSAFLUSH, &noecho) == 0)
@@ -74,14 +76,16 @@ read_key (const char *param)
 
   if (len == -1) {
     if (err != 0)
-      tools_error ("reading the key for \"%s\": %s", param, strerror (err));
+      fprintf (stderr, "%s: reading the key for \"%s\": %s\n",
+               keys_settings.program, param, strerror (err));
     else
       fprintf (stderr, "%s: no key for \"%s\" (end of input)\n",
-               tools.program,
-               param);
+               keys_settings.program, param);
     free (line);
     return NULL;
   }
+  if (in == stdin && keys_settings.read_from_stdin)
+    keys_settings.read_from_stdin ();
   if (len > 0 && line[len-1] == '\n')
     line[--len] = '\0';
   return line;
@@ -90,12 +94,13 @@ read_key (const char *param)
 static void __attribute__((noreturn))
 bad_selector (const char *selector, const char *why)
 {
-  fprintf (stderr, "%s: selector '%s': %s\n", tools.program, selector, why);
+  fprintf (stderr, "%s: selector '%s': %s\n", keys_settings.program,
+           selector, why);
   exit (EXIT_FAILURE);
 }
 
 void
-tools_key_add_selector (const char *selector)
+keys_add_selector (const char *selector)
 {
   char *copy, *id, *type, *value, *extra;
   struct key *nk, k;
@@ -155,7 +160,7 @@ tools_key_add_selector (const char *selector)
 }
 
 int
-tools_have_clevis_keys (void)
+keys_have_clevis (void)
 {
   for (size_t i = 0; i < nr_keys; ++i)
     if (keys[i].type == KEY_CLEVIS)
@@ -174,16 +179,14 @@ read_key_file (const char *file)
 
   if (fp == NULL) {
     fprintf (stderr, "%s: could not read key from %s: %s\n",
-             tools.program,
-             file, strerror (errno));
+             keys_settings.program, file, strerror (errno));
     return NULL;
   }
   len = getline (&line, &alloc, fp);
   fclose (fp);
   if (len == -1) {
     fprintf (stderr, "%s: could not read key from %s: empty file\n",
-             tools.program,
-             file);
+             keys_settings.program, file);
     free (line);
     return NULL;
   }
@@ -193,7 +196,7 @@ read_key_file (const char *file)
 }
 
 char **
-tools_get_keys (const char *device, const char *uuid, int *clevis)
+keys_get (const char *device, const char *uuid, int *clevis)
 {
   char **ret = calloc (nr_keys + 2, sizeof (char *));
   size_t n = 0;
@@ -224,7 +227,7 @@ tools_get_keys (const char *device, const char *uuid, int *clevis)
       break;
     }
     if (k == NULL) {
-      tools_free_strings (ret);
+      keys_free_list (ret);
       return NULL;
     }
     ret[n++] = k;
@@ -232,11 +235,23 @@ tools_get_keys (const char *device, const char *uuid, int *clevis)
 
   /* Nothing given for this device: ask, as for any Key parameter. */
   if (n == 0 && !*clevis) {
-    ret[0] = read_key (device);
+    ret[0] = keys_read (device);
     if (ret[0] == NULL) {
       free (ret);
       return NULL;
     }
   }
   return ret;
+}
+
+void
+keys_free_list (char **keys)
+{
+  if (keys == NULL)
+    return;
+  for (size_t i = 0; keys[i]; ++i) {
+    memset (keys[i], 0, strlen (keys[i]));
+    free (keys[i]);
+  }
+  free (keys);
 }

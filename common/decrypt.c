@@ -1,7 +1,6 @@
-/* tools/common: open the encrypted block devices before inspection
- * (the same rules as guestfish's decrypt.c).  Every partition (then
- * every logical volume, for LUKS on LVM) whose filesystem type is
- * crypto_LUKS or BitLocker is opened as
+/* Open the encrypted block devices before guestfish -i or a tool
+ * inspects the disks.  Every partition (then every logical volume, for LUKS on LVM)
+ * whose filesystem type is crypto_LUKS or BitLocker is opened as
  * /dev/mapper/crypt<name> with the keys --key gave for it (by device name
  * or LUKS UUID), or a key read as for any Key parameter, trying each in
  * turn.  Volume groups inside are then activated.  Compiled to nothing
@@ -15,9 +14,21 @@
 #include <string.h>
 #include <ctype.h>
 
-#include "options.h"
+#include "keys.h"
+
+#define STREQ(a,b) (strcmp ((a),(b)) == 0)
+#define STRNEQ(a,b) (strcmp ((a),(b)) != 0)
+#define STRPREFIX(a,b) (strncmp ((a),(b),strlen ((b))) == 0)
 
 #ifdef GUESTFS_HAVE_CRYPTSETUP_OPEN
+
+static void
+free_list (char **l)
+{
+  for (size_t i = 0; l[i]; ++i)
+    free (l[i]);
+  free (l);
+}
 
 /* "/dev/sda2" -> "cryptsda2", as libguestfs names them. */
 static void
@@ -34,31 +45,32 @@ make_mapname (const char *device, char *mapname, size_t size)
 }
 
 static int
-try_keys (const char *device, const char *mapname, char **keys, int clevis)
+try_keys (guestfs_h *g, const char *device, const char *mapname, char **keys, int clevis)
 {
   int r = -1;
 
 #ifndef GUESTFS_HAVE_CLEVIS_LUKS_UNLOCK
   if (clevis) {
-    tools_error ("--key %s:clevis: unlocking with Clevis is "
-                 "not available in this version of the library", device);
+    fprintf (stderr, "%s: --key %s:clevis: unlocking with Clevis is "
+             "not available in this version of the library\n",
+             keys_settings.program, device);
     exit (EXIT_FAILURE);
   }
 #endif
-  guestfs_push_error_handler (tools.g, NULL, NULL);
+  guestfs_push_error_handler (g, NULL, NULL);
 #ifdef GUESTFS_HAVE_CLEVIS_LUKS_UNLOCK
   if (clevis)
-    r = guestfs_clevis_luks_unlock (tools.g, device, mapname);
+    r = guestfs_clevis_luks_unlock (g, device, mapname);
 #endif
   for (size_t i = 0; r == -1 && keys[i]; ++i)
-    r = guestfs_cryptsetup_open (tools.g, device, keys[i], mapname, -1);
-  guestfs_pop_error_handler (tools.g);
+    r = guestfs_cryptsetup_open (g, device, keys[i], mapname, -1);
+  guestfs_pop_error_handler (g);
   return r;
 }
 
 /* Open the encrypted ones among devices; returns how many were opened. */
 static int
-decrypt_list (char **devices)
+decrypt_list (guestfs_h *g, char **devices)
 {
   int opened = 0;
 
@@ -68,9 +80,9 @@ decrypt_list (char **devices)
     char **keys;
     int clevis;
 
-    guestfs_push_error_handler (tools.g, NULL, NULL);
-    type = guestfs_vfs_type (tools.g, dev);
-    guestfs_pop_error_handler (tools.g);
+    guestfs_push_error_handler (g, NULL, NULL);
+    type = guestfs_vfs_type (g, dev);
+    guestfs_pop_error_handler (g);
     if (type == NULL ||
         (STRNEQ (type, "crypto_LUKS") && STRNEQ (type, "BitLocker"))) {
       free (type);
@@ -78,63 +90,63 @@ decrypt_list (char **devices)
     }
 #ifdef GUESTFS_HAVE_LUKS_UUID
     if (STREQ (type, "crypto_LUKS")) {
-      guestfs_push_error_handler (tools.g, NULL, NULL);
-      uuid = guestfs_luks_uuid (tools.g, dev);
-      guestfs_pop_error_handler (tools.g);
+      guestfs_push_error_handler (g, NULL, NULL);
+      uuid = guestfs_luks_uuid (g, dev);
+      guestfs_pop_error_handler (g);
     }
 #endif
     free (type);
 
     make_mapname (dev, mapname, sizeof mapname);
-    keys = tools_get_keys (dev, uuid, &clevis);
+    keys = keys_get (dev, uuid, &clevis);
     free (uuid);
     if (keys == NULL)
       exit (EXIT_FAILURE);
-    if (try_keys (dev, mapname, keys, clevis) == -1) {
-      fprintf (stderr, "%s: could not find key to open LUKS encrypted %s.\n\n"
+    if (try_keys (g, dev, mapname, keys, clevis) == -1) {
+      fprintf (stderr,
+               "%s: could not find key to open LUKS encrypted %s.\n\n"
                "Try using --key on the command line.\n\n"
                "Original error: %s (%d)\n",
-               tools.program, dev,
-               guestfs_last_error (tools.g) ? guestfs_last_error (tools.g) : "",
-               guestfs_last_errno (tools.g));
+               keys_settings.program, dev,
+               guestfs_last_error (g) ? guestfs_last_error (g) : "",
+               guestfs_last_errno (g));
       exit (EXIT_FAILURE);
     }
-    tools_free_strings (keys);
+    keys_free_list (keys);
     opened++;
   }
   return opened;
 }
 
 void
-tools_decrypt (void)
+keys_decrypt (guestfs_h *g)
 {
-  char **parts = guestfs_list_partitions (tools.g);
+  char **parts = guestfs_list_partitions (g);
 
   if (parts == NULL)
     exit (EXIT_FAILURE);
-  if (decrypt_list (parts) > 0) {
+  if (decrypt_list (g, parts) > 0) {
 #if defined(GUESTFS_HAVE_LVM_SCAN)
-    if (guestfs_lvm_scan (tools.g, 1) == -1)
+    if (guestfs_lvm_scan (g, 1) == -1)
       exit (EXIT_FAILURE);
 #elif defined(GUESTFS_HAVE_VGSCAN) && defined(GUESTFS_HAVE_VG_ACTIVATE_ALL)
-    if (guestfs_vgscan (tools.g) == -1 ||
-        guestfs_vg_activate_all (tools.g, 1) == -1)
+    if (guestfs_vgscan (g) == -1 || guestfs_vg_activate_all (g, 1) == -1)
       exit (EXIT_FAILURE);
 #endif
   }
-  tools_free_strings (parts);
+  free_list (parts);
 
 #ifdef GUESTFS_HAVE_LVS
   {
     char **lvs;
 
     /* Without LVM in the appliance there is nothing more to open. */
-    guestfs_push_error_handler (tools.g, NULL, NULL);
-    lvs = guestfs_lvs (tools.g);
-    guestfs_pop_error_handler (tools.g);
+    guestfs_push_error_handler (g, NULL, NULL);
+    lvs = guestfs_lvs (g);
+    guestfs_pop_error_handler (g);
     if (lvs) {
-      decrypt_list (lvs);
-      tools_free_strings (lvs);
+      decrypt_list (g, lvs);
+      free_list (lvs);
     }
   }
 #endif
@@ -143,8 +155,9 @@ tools_decrypt (void)
 #else /* !GUESTFS_HAVE_CRYPTSETUP_OPEN */
 
 void
-tools_decrypt (void)
+keys_decrypt (guestfs_h *g)
 {
+  (void) g;
 }
 
 #endif
