@@ -195,7 +195,7 @@ Size of the partition in bytes.
          tests=[Test("InitPartition", TestResult(
              [["part_list", "/dev/sda"]],
              "ret->len == 1 && ret->val[0].part_num == 1 && "
-             "ret->val[0].part_start == 1048576 && "
+             "ret->val[0].part_start == 65536 && "
              "ret->val[0].part_size == ret->val[0].part_end - ret->val[0].part_start + 1"))]),
 
     Call("part_get_parttype", RString, [Device("device")], proc=12,

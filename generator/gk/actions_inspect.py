@@ -803,9 +803,13 @@ could not be determined, this returns an empty hash table.
 See also C<guestfs_inspect_get_mountpoints>,
 C<guestfs_inspect_get_filesystems>.""",
                [  # The SYSTEM hive maps C: to the MBR disk signature
-                  # "GKGK" and offset 1 MiB: /dev/sda1 once the
-                  # signature is written.
-                  Test("InitBasicFS", TestResult(
+                  # "GKGK" and offset 1 MiB (where Windows starts its
+                  # partition): /dev/sda1 once the signature is written.
+                  Test("InitEmpty", TestResult(
+                      [["part_init", "/dev/sda", "mbr"],
+                       ["part_add", "/dev/sda", "p", "2048", "-2048"],
+                       ["mkfs", "ext2", "/dev/sda1"],
+                       ["mount", "/dev/sda1", "/"]] +
                       _windows(["pwrite_device", "/dev/sda", "GKGK", "440"],
                                ["inspect_os"],
                                ["inspect_get_drive_mappings", "/dev/sda1"]),

@@ -541,7 +541,7 @@ It is an error if two different signatures are found on the device
              'hash_has (ret, "DEVNAME", "/dev/sdb1") && '
              'hash_has (ret, "PART_ENTRY_NUMBER", "1") && '
              'hash_has (ret, "PART_ENTRY_TYPE", "0x83") && '
-             'hash_has (ret, "PART_ENTRY_OFFSET", "2048") && '
+             'hash_has (ret, "PART_ENTRY_OFFSET", "128") && '
              'hash_has (ret, "LOGICAL_SECTOR_SIZE", "512")')),
                 Test("InitGPT", TestResult(
              [["blkid", "/dev/sda"]],
