@@ -29,6 +29,10 @@ check debian-parts --partitions --long -a "$d/inspect-debian.img"
 check debian-extra --extra -l --no-title -a "$d/inspect-debian.img"
 check fedora -a "$d/inspect-fedora.img"
 check fedora-all-h --all --long -h -a "$d/inspect-fedora.img"
+# Ubuntu (GPT, EFI vfat + ext4), Alpine and Arch (MBR, one ext4).
+for os in ubuntu alpine archlinux; do
+  check $os-all-h --all --long -h -a "$d/inspect-$os.img"
+done
 check fedora-all-csv --all --long --csv -a "$d/inspect-fedora.img"
 check fedora-lvm --lvs --vgs --pvs -l -a "$d/inspect-fedora.img"
 check fedora-blkdevs --blkdevs -l -h -a "$d/inspect-fedora.img"

@@ -24,6 +24,9 @@ check () {
 
 check debian-etc -a "$d/inspect-debian.img" /etc
 check debian-R-etc -R -a "$d/inspect-debian.img" /etc
+for os in ubuntu alpine archlinux; do
+  check $os-R-etc -R -a "$d/inspect-$os.img" /etc
+done
 check debian-lR -lR -a "$d/inspect-debian.img" /
 check debian-lRh-csv --csv -lR --uids --checksum -a "$d/inspect-debian.img" /etc
 check debian-lRh -lRh --uids --checksum=sha256 -a "$d/inspect-debian.img" /etc
