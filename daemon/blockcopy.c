@@ -36,7 +36,7 @@ all_zero (const char *p, size_t n)
   return n == 0 || (p[0] == 0 && memcmp (p, p + 1, n - 1) == 0);
 }
 
-static int
+int
 pwrite_full (int fd, const char *buf, size_t len, off_t off)
 {
   while (len > 0) {

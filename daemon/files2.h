@@ -82,4 +82,8 @@ extern char *csum_finish (struct csum *c);
 extern bool csum_type_valid (const char *csumtype);
 extern void reply_bad_csumtype (const char *csumtype);
 
+/* pwrite all of buf at off, retrying short writes; -1 with errno
+ * (ENOSPC for a write that makes no progress).  blockcopy.c */
+extern int pwrite_full (int fd, const char *buf, size_t len, off_t off);
+
 #endif

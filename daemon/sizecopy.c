@@ -21,27 +21,6 @@
 
 #define BUF_SIZE (1024 * 1024)
 
-static int
-write_all (int fd, const char *buf, size_t len, off_t off)
-{
-  while (len > 0) {
-    ssize_t r = pwrite (fd, buf, len, off);
-    if (r == -1) {
-      if (errno == EINTR)
-        continue;
-      return -1;
-    }
-    if (r == 0) {
-      errno = ENOSPC;
-      return -1;
-    }
-    buf += r;
-    len -= r;
-    off += r;
-  }
-  return 0;
-}
-
 /* size < 0: up to the end of the source. */
 static int
 block_copy (const char *src, const char *dest, int64_t size, bool create)
@@ -115,7 +94,7 @@ block_copy (const char *src, const char *dest, int64_t size, bool create)
       reply_with_error ("%s: input too short", sname);
       return -1;
     }
-    if (write_all (dfd, buf, r, done) == -1) {
+    if (pwrite_full (dfd, buf, r, done) == -1) {
       reply_with_perror ("%s: write", dname);
       return -1;
     }
