@@ -168,15 +168,16 @@ do_readlink (const char *path)
   }
 }
 
+/* Like ln -s (-f with force): a link made in an existing directory (or
+ * a symlink to one) is named after the target; with force whatever
+ * non-directory has the name is replaced. */
 int
-do_ln_s (const char *target, const char *linkname)
+make_symlink (const char *target, const char *linkname, bool force)
 {
   CLEANUP_CLOSE int dirfd = -1;
   CLEANUP_FREE char *base = NULL, *tcopy = NULL;
   const char *tname;
 
-  /* Like ln -s: a link made in an existing directory is named after
-   * the target. */
   tcopy = strdup (target);
   if (tcopy == NULL) {
     reply_with_perror ("%s", linkname);
@@ -201,10 +202,20 @@ do_ln_s (const char *target, const char *linkname)
       return -1;
     }
   }
+  if (force && unlinkat (dirfd, base, 0) == -1 && errno != ENOENT) {
+    reply_with_perror ("%s", linkname);
+    return -1;
+  }
   if (symlinkat (target, dirfd, base) == -1) {
     reply_with_perror ("%s", linkname);
     return -1;
   }
   return 0;
+}
+
+int
+do_ln_s (const char *target, const char *linkname)
+{
+  return make_symlink (target, linkname, false);
 }
 

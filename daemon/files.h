@@ -9,6 +9,8 @@
 
 /* Is the last component "." or ".."? (no parent entry to act on) */
 extern bool last_is_dot (const char *path);
+/* ln -s / ln -sf inside the guest root (files.c); replies on error. */
+extern int make_symlink (const char *target, const char *linkname, bool force);
 /* Open a regular guest file for reading (symlinks followed inside the
  * root); replies with an error and returns -1 otherwise. */
 extern int open_for_reading (const char *path, struct stat *st);

@@ -17,6 +17,7 @@
 
 #include "daemon.h"
 #include "actions.h"
+#include "files.h"
 #include "files2.h"
 
 /* link(2) target to linkname; with force, an existing linkname (but
@@ -63,46 +64,7 @@ do_ln_f (const char *target, const char *linkname)
 int
 do_ln_sf (const char *target, const char *linkname)
 {
-  CLEANUP_CLOSE int dirfd = -1;
-  CLEANUP_FREE char *base = NULL, *tcopy = NULL;
-  const char *tname;
-
-  /* Like ln -sf: a link made in an existing directory (or a symlink to
-   * one) is named after the target; whatever non-directory has the
-   * name is replaced. */
-  tcopy = strdup (target);
-  if (tcopy == NULL) {
-    reply_with_perror ("%s", linkname);
-    return -1;
-  }
-  tname = basename (tcopy);
-  dirfd = sysroot_open (linkname, O_PATH | O_DIRECTORY, 0);
-  if (dirfd >= 0 && *tname && !STREQ (tname, "/") &&
-      !STREQ (tname, ".") && !STREQ (tname, "..")) {
-    base = strdup (tname);
-    if (base == NULL) {
-      reply_with_perror ("%s", linkname);
-      return -1;
-    }
-  }
-  else {
-    if (dirfd >= 0)
-      close (dirfd);
-    dirfd = sysroot_open_parent (linkname, &base);
-    if (dirfd == -1) {
-      reply_with_perror ("%s", linkname);
-      return -1;
-    }
-  }
-  if (unlinkat (dirfd, base, 0) == -1 && errno != ENOENT) {
-    reply_with_perror ("%s", linkname);
-    return -1;
-  }
-  if (symlinkat (target, dirfd, base) == -1) {
-    reply_with_perror ("%s", linkname);
-    return -1;
-  }
-  return 0;
+  return make_symlink (target, linkname, true);
 }
 
 int
