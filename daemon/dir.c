@@ -92,8 +92,9 @@ do_ls (const char *directory)
   return take_stringsbuf (&sb);
 }
 
-char *
-do_ll (const char *directory)
+/* ls with FLAGS (-la for ll, -lanZ for llz) on a guest directory. */
+static char *
+ls_long (const char *directory, const char *flags)
 {
   CLEANUP_CLOSE int fd = -1;
   CLEANUP_FREE char *proc = NULL, *arg = NULL, *out = NULL, *err = NULL;
@@ -117,7 +118,7 @@ do_ll (const char *directory)
     return NULL;
   }
   argv[0] = "ls";
-  argv[1] = "-la";
+  argv[1] = flags;
   argv[2] = "--";
   argv[3] = arg;
   argv[4] = NULL;
@@ -132,6 +133,19 @@ do_ll (const char *directory)
   ret = out;
   out = NULL;
   return ret;
+}
+
+char *
+do_ll (const char *directory)
+{
+  return ls_long (directory, "-la");
+}
+
+/* llz: with SELinux contexts, owners as numbers (as libguestfs's). */
+char *
+do_llz (const char *directory)
+{
+  return ls_long (directory, "-lanZ");
 }
 
 /* ---- readdir ---- */
