@@ -385,7 +385,7 @@ settle_disks (void)
     snprintf (dev, sizeof dev, "/dev/%s", e->d_name);
     int fd, waited = 0;
     while ((fd = open (dev, O_RDONLY | O_NONBLOCK | O_CLOEXEC)) == -1 &&
-           errno == ENOENT && waited < WAIT_LIMIT_MS) {
+           (errno == ENOENT || errno == ENXIO) && waited < WAIT_LIMIT_MS) {
       sleep_ms (POLL_MS);
       waited += POLL_MS;
     }

@@ -46,6 +46,8 @@ console_input (guestfs_h *g)
   ssize_t n = read (g->console, buf, sizeof buf);
 
   if (n > 0) {
+    if (g->t_kernel == 0)
+      g->t_kernel = guestfs_int_now ();
     tail_append (g, buf, n);
     guestfs_int_call_callbacks_message (g, GUESTFS_EVENT_APPLIANCE, buf, n);
   }
@@ -109,10 +111,10 @@ remaining_ms (const struct timespec *deadline)
   return ms < 0 ? 0 : ms > 1000000000 ? 1000000000 : (int) ms;
 }
 
-/* Wait until sock has `events` (or the deadline passes), serving the
+/* Wait until fd has `events` (or the deadline passes), serving the
  * console meanwhile.  1: ready, 0: timeout, -1: error. */
-static int
-wait_sock (guestfs_h *g, short events, int timeout_ms)
+int
+guestfs_int_wait_fd (guestfs_h *g, int fd, short events, int timeout_ms)
 {
   struct timespec deadline;
 
@@ -127,7 +129,7 @@ wait_sock (guestfs_h *g, short events, int timeout_ms)
   }
   for (;;) {
     struct pollfd p[2] = {
-      { .fd = g->sock, .events = events },
+      { .fd = fd, .events = events },
       { .fd = g->console, .events = POLLIN },
     };
     int r = poll (p, g->console >= 0 ? 2 : 1,
@@ -171,7 +173,7 @@ guestfs_int_conn_read (guestfs_h *g, void *buf, size_t len, int timeout_ms)
       error (g, "the appliance is not running");
       return -1;
     }
-    r = wait_sock (g, POLLIN, timeout_ms);
+    r = guestfs_int_wait_fd (g, g->sock, POLLIN, timeout_ms);
     if (r == -1)
       return -1;
     if (r == 0) {
@@ -203,7 +205,7 @@ guestfs_int_conn_write (guestfs_h *g, const void *buf, size_t len)
       error (g, "the appliance is not running");
       return -1;
     }
-    if (wait_sock (g, POLLOUT, -1) == -1)
+    if (guestfs_int_wait_fd (g, g->sock, POLLOUT, -1) == -1)
       return -1;
     n = send (g->sock, p, len, MSG_NOSIGNAL);
     if (n == -1) {

@@ -71,11 +71,13 @@ valid_label (const char *l)
   return true;
 }
 
+static int prepare_drive (guestfs_h *g, struct drive *d);
+
 static int
 add_drive (guestfs_h *g, struct drive *d)
 {
-  if (g->state != CONFIG) {
-    error (g, "add_drive: drives can only be added before launch (hot-plugging is not available yet)");
+  if (g->state == LAUNCHING) {
+    error (g, "add_drive: the handle is launching");
     free_drive (d);
     return -1;
   }
@@ -94,6 +96,36 @@ add_drive (guestfs_h *g, struct drive *d)
   }
   g->drives = safe_realloc (g, g->drives, (g->nr_drives + 1) * sizeof (struct drive *));
   g->drives[g->nr_drives++] = d;
+  if (g->state == READY &&
+      (prepare_drive (g, d) == -1 || guestfs_int_hot_add (g, d) == -1)) {
+    g->nr_drives--;
+    free_drive (d);
+    return -1;
+  }
+  return 0;
+}
+
+int
+guestfs_impl_remove_drive (guestfs_h *g, const char *label)
+{
+  size_t i;
+
+  for (i = 0; i < g->nr_drives; ++i)
+    if (g->drives[i]->label && STREQ (g->drives[i]->label, label))
+      break;
+  if (i == g->nr_drives) {
+    error (g, "remove_drive: no drive has the label '%s'", label);
+    return -1;
+  }
+  if (g->state == LAUNCHING) {
+    error (g, "remove_drive: the handle is launching");
+    return -1;
+  }
+  if (g->drives[i]->plugged && guestfs_int_hot_remove (g, g->drives[i]) == -1)
+    return -1;
+  free_drive (g->drives[i]);
+  memmove (&g->drives[i], &g->drives[i + 1], (g->nr_drives - i - 1) * sizeof (struct drive *));
+  g->nr_drives--;
   return 0;
 }
 
@@ -343,53 +375,57 @@ settle_discard (guestfs_h *g, struct drive *d)
   return -1;
 }
 
-/* At launch: formats are settled and read-only drives get overlays. */
+/* Before a drive reaches qemu: its format is settled and a read-only
+ * drive gets its overlay. */
+static int
+prepare_drive (guestfs_h *g, struct drive *d)
+{
+  if (d->format == NULL) {
+    const char *f = guestfs_int_detect_format (g, d->filename);
+    if (f == NULL)
+      return -1;
+    d->format = safe_strdup (g, f);
+  }
+  if (d->readonly && d->overlay == NULL) {
+    char *abs = realpath (d->filename, NULL);
+    char *overlay, *backing;
+    if (abs == NULL) {
+      perrorf (g, "%s", d->filename);
+      return -1;
+    }
+    if (guestfs_int_lazy_make_tmpdir (g) == -1) {
+      free (abs);
+      return -1;
+    }
+    overlay = safe_asprintf (g, "%s/overlay%u.qcow2", g->tmpdir, ++g->overlay_seq);
+    {
+      char *qabs = guestfs_int_qemu_escape (g, abs);
+      backing = safe_asprintf (g, "backing_file=%s,backing_fmt=%s", qabs, d->format);
+      free (qabs);
+    }
+    {
+      const char *argv[] = {
+        "qemu-img", "create", "-q", "-f", "qcow2", "-o", backing, overlay, NULL,
+      };
+      if (guestfs_int_run_command (g, NULL, argv) == -1) {
+        free (abs);
+        free (overlay);
+        free (backing);
+        return -1;
+      }
+    }
+    free (abs);
+    free (backing);
+    d->overlay = overlay;
+  }
+  return settle_discard (g, d);
+}
+
 int
 guestfs_int_prepare_drives (guestfs_h *g)
 {
-  for (size_t i = 0; i < g->nr_drives; ++i) {
-    struct drive *d = g->drives[i];
-
-    if (d->format == NULL) {
-      const char *f = guestfs_int_detect_format (g, d->filename);
-      if (f == NULL)
-        return -1;
-      d->format = safe_strdup (g, f);
-    }
-    if (d->readonly && d->overlay == NULL) {
-      char *abs = realpath (d->filename, NULL);
-      char *overlay, *backing;
-      if (abs == NULL) {
-        perrorf (g, "%s", d->filename);
-        return -1;
-      }
-      if (guestfs_int_lazy_make_tmpdir (g) == -1) {
-        free (abs);
-        return -1;
-      }
-      overlay = safe_asprintf (g, "%s/overlay%zu.qcow2", g->tmpdir, i + 1);
-      {
-        char *qabs = guestfs_int_qemu_escape (g, abs);
-        backing = safe_asprintf (g, "backing_file=%s,backing_fmt=%s", qabs, d->format);
-        free (qabs);
-      }
-      {
-        const char *argv[] = {
-          "qemu-img", "create", "-q", "-f", "qcow2", "-o", backing, overlay, NULL,
-        };
-        if (guestfs_int_run_command (g, NULL, argv) == -1) {
-          free (abs);
-          free (overlay);
-          free (backing);
-          return -1;
-        }
-      }
-      free (abs);
-      free (backing);
-      d->overlay = overlay;
-    }
-    if (settle_discard (g, d) == -1)
+  for (size_t i = 0; i < g->nr_drives; ++i)
+    if (prepare_drive (g, g->drives[i]) == -1)
       return -1;
-  }
   return 0;
 }

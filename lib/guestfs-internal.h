@@ -13,6 +13,7 @@
 #include <sys/types.h>
 #include <rpc/types.h>
 #include <rpc/xdr.h>
+#include <json-c/json.h>
 
 #include "guestfs.h"
 
@@ -47,6 +48,8 @@ struct drive {
   bool discard_on;              /* this launch passes discards (prepare_drives) */
   char *overlay;                /* qcow2 overlay of a read-only drive */
   bool scratch;                 /* our temp file: deleted at close */
+  int slot;                     /* SCSI target and qemu ids (hdN, devN) */
+  bool plugged;                 /* in the running appliance */
 };
 
 struct event_handler {
@@ -105,6 +108,7 @@ struct guestfs_h {
 
   struct drive **drives;
   size_t nr_drives;
+  unsigned overlay_seq;         /* overlay file names */
 
   /* Errors. */
   char *last_error;
@@ -126,6 +130,12 @@ struct guestfs_h {
   pid_t qemu_pid;
   int sock;                     /* protocol channel, -1 if none */
   int console;                  /* qemu's serial console, -1 if none */
+  int qmp;                      /* qemu's QMP monitor, -1 if none */
+  char *qmp_buf, *qmp_line;     /* unparsed monitor input, last line */
+  size_t qmp_len, qmp_alloc;
+  bool qmp_ready;               /* greeting read, capabilities negotiated */
+  /* Launch breakdown (guestfs_int_now () times; 0: not reached). */
+  double t_launch, t_qemu, t_kernel, t_hello, t_restored;
   unsigned serial;
   volatile sig_atomic_t user_cancel;
   unsigned char *rbuf;          /* buffered reads from sock */
@@ -194,6 +204,7 @@ extern void guestfs_int_trace_optarg_strlist (FILE *tr, const char *name, char *
 extern void guestfs_int_trace_retlist (FILE *tr, char *const *l);
 
 /* ---- utils.c ---- */
+extern double guestfs_int_now (void);   /* CLOCK_MONOTONIC, seconds */
 extern size_t guestfs_int_count_strings (char *const *l);
 extern void guestfs_int_free_string_list (char **l);
 extern char **guestfs_int_copy_string_list (guestfs_h *g, char *const *l);
@@ -222,6 +233,8 @@ extern int guestfs_int_conn_read (guestfs_h *g, void *buf, size_t len, int timeo
 extern int guestfs_int_conn_write (guestfs_h *g, const void *buf, size_t len);
 /* Is there unread data from the daemon (without blocking)? */
 extern int guestfs_int_conn_readable (guestfs_h *g);
+/* Wait for events on fd, serving the console: 1 ready, 0 timeout, -1 error. */
+extern int guestfs_int_wait_fd (guestfs_h *g, int fd, short events, int timeout_ms);
 /* Consume pending console output without blocking. */
 extern void guestfs_int_conn_drain_console (guestfs_h *g);
 /* The appliance went away: error with the console tail, tear down. */
@@ -266,8 +279,46 @@ extern int guestfs_int_has_backend_setting (guestfs_h *g, const char *name);
 extern const char *guestfs_int_hv (guestfs_h *g);
 
 /* ---- launch-direct.c ---- */
+struct launch_mode {
+  bool use_kvm;
+  bool with_drives;             /* false: drives are hot-plugged later */
+  bool qmp;                     /* give qemu a monitor (g->qmp) */
+  int incoming_fd;              /* >= 0: restore the saved state in it */
+  bool wait_hello;              /* wait for the daemon's hello */
+};
 extern int guestfs_int_launch_direct (guestfs_h *g, const struct appliance *ap,
-                                      bool use_kvm, int timeout_ms);
+                                      const struct launch_mode *m, int timeout_ms);
+/* The command line of mode m as one string (without -incoming). */
+extern char *guestfs_int_qemu_cmdline_key (guestfs_h *g, const struct appliance *ap,
+                                           const struct launch_mode *m);
+
+/* ---- qemu-drive.c ---- */
+extern char *guestfs_int_drive_option (guestfs_h *g, const struct drive *d);
+extern char *guestfs_int_device_option (guestfs_h *g, const struct drive *d);
+
+/* ---- qmp.c: qemu's monitor ---- */
+/* Run cmd (args consumed; fd_to_pass >= 0 goes along with SCM_RIGHTS);
+ * returns its "return" value (to json_object_put) or NULL with error. */
+extern json_object *guestfs_int_qmp (guestfs_h *g, const char *cmd, json_object *args,
+                                     int fd_to_pass, int timeout_ms);
+extern int guestfs_int_qmp_simple (guestfs_h *g, const char *cmd, json_object *args,
+                                   int timeout_ms);
+extern int guestfs_int_qmp_hmp (guestfs_h *g, const char *line, int timeout_ms);
+extern void guestfs_int_qmp_close (guestfs_h *g);
+
+/* ---- warm.c: saved appliance states ---- */
+/* 0: the appliance runs (restored or booted and saved), drives not yet
+ * plugged; -1: not possible now (reason in the debug log), cold boot. */
+extern int guestfs_int_launch_warm (guestfs_h *g, const struct appliance *ap, bool use_kvm);
+
+/* ---- hotplug.c ---- */
+/* Plug every drive into a running appliance and wait until it sees them. */
+extern int guestfs_int_hotplug_all (guestfs_h *g);
+/* Fresh entropy and the host's clock for a restored appliance. */
+extern int guestfs_int_reseed (guestfs_h *g);
+/* One drive (already in g->drives, prepared) into or out of the appliance. */
+extern int guestfs_int_hot_add (guestfs_h *g, struct drive *d);
+extern int guestfs_int_hot_remove (guestfs_h *g, struct drive *d);
 extern void guestfs_int_kill_qemu (guestfs_h *g);
 
 /* ---- handle.c ---- */

@@ -38,7 +38,7 @@ guestfs_create_flags (unsigned flags, ...)
   g->autosync = true;
   g->memsize = DEFAULT_MEMSIZE;
   g->smp = 1;
-  g->sock = g->console = -1;
+  g->sock = g->console = g->qmp = -1;
   g->qemu_pid = 0;
   g->serial = 0x1000;
   g->recovery_proc = true;

@@ -23,8 +23,11 @@
 #include "guestfs.h"
 #include "guestfs-internal.h"
 
-/* The channel's fd number inside qemu. */
+/* The fd numbers of the channel, the monitor and a saved state inside
+ * qemu. */
 #define CHANNEL_FD 3
+#define QMP_FD 4
+#define STATE_FD 5
 
 struct argv {
   char **v;
@@ -89,14 +92,17 @@ hugepages_available (guestfs_h *g)
  * quiet, cryptomgr.notests and pci=noacpi (virtio-pci probing with ACPI
  * interrupt routing is slow) each save about a third of a second. */
 static char *
-kernel_cmdline (guestfs_h *g)
+kernel_cmdline (guestfs_h *g, size_t ndisks, bool to_save)
 {
   return safe_asprintf (g,
     "panic=1 console=ttyS0 %s cryptomgr.notests pci=noacpi no_timer_check "
     "tsc=reliable 8250.nr_uarts=1 edd=off usbcore.nousb random.trust_cpu=on "
-    "selinux=0 TERM=linux guestfs_disks=%zu%s%s%s%s%s",
+    "selinux=0 TERM=linux%s guestfs_disks=%zu%s%s%s%s%s",
     g->verbose ? "guestfs_verbose=1" : "quiet",
-    g->nr_drives,
+    /* Freed memory (the initramfs image, above all) zeroed: zero pages
+     * are not written to a saved state, which is then 150 MB, not 235. */
+    to_save ? " init_on_free=1" : "",
+    ndisks,
     g->network ? " guestfs_network=1" : "",
     g->identifier[0] ? " guestfs_identifier=" : "", g->identifier,
     g->append ? " " : "", g->append ? g->append : "");
@@ -107,8 +113,10 @@ kernel_cmdline (guestfs_h *g)
 #define QBOOT "/usr/share/qemu/bios-microvm.bin"
 
 static void
-build_argv (guestfs_h *g, struct argv *a, const struct appliance *ap, bool use_kvm)
+build_argv (guestfs_h *g, struct argv *a, const struct appliance *ap,
+            const struct launch_mode *m)
 {
+  bool use_kvm = m->use_kvm, with_drives = m->with_drives;
   char *cmdline;
 
   add_arg (g, a, guestfs_int_hv (g));
@@ -155,39 +163,19 @@ build_argv (guestfs_h *g, struct argv *a, const struct appliance *ap, bool use_k
   add_arg (g, a, "-device");
   add_arg (g, a, "virtio-scsi-pci,id=scsi");
 
-  for (size_t i = 0; i < g->nr_drives; ++i) {
+  for (size_t i = 0; with_drives && i < g->nr_drives; ++i) {
     struct drive *d = g->drives[i];
-    char *file = guestfs_int_qemu_escape (g, d->overlay ? d->overlay : d->filename);
+    char *opt;
 
+    d->slot = i;
     add_arg (g, a, "-drive");
-    if (d->overlay)
-      /* The original stays read-only and unlocked (a running VM may hold
-       * it); writes land in the throw-away overlay. */
-      add_argf (g, a, "file=%s,format=qcow2,if=none,id=hd%zu,cache=unsafe,"
-                "backing.file.locking=off%s%s",
-                file, i, d->discard_on ? ",discard=unmap" : "",
-                d->copyonread ? ",copy-on-read=on" : "");
-    else
-      add_argf (g, a, "file=%s,format=%s,if=none,id=hd%zu,cache=%s%s%s",
-                file, d->format, i, d->cachemode ? "unsafe" : "writeback",
-                d->discard_on ? ",discard=unmap" : "",
-                d->copyonread ? ",copy-on-read=on" : "");
-    free (file);
+    opt = guestfs_int_drive_option (g, d);
+    add_arg (g, a, opt);
+    free (opt);
     add_arg (g, a, "-device");
-    {
-      char bs[64] = "";
-      if (d->blocksize)
-        snprintf (bs, sizeof bs, ",logical_block_size=%d,physical_block_size=%d",
-                  d->blocksize, d->blocksize);
-      if (d->virtio_blk)
-        /* Seen as /dev/vdX, named /dev/sdX by the daemon after the SCSI
-         * disks (drives.c keeps these last). */
-        add_argf (g, a, "virtio-blk-pci,drive=hd%zu%s%s%s",
-                  i, d->label ? ",serial=" : "", d->label ? d->label : "", bs);
-      else
-        add_argf (g, a, "scsi-hd,drive=hd%zu,bus=scsi.0,channel=0,scsi-id=%zu,lun=0%s%s%s",
-                  i, i, d->label ? ",serial=" : "", d->label ? d->label : "", bs);
-    }
+    opt = guestfs_int_device_option (g, d);
+    add_arg (g, a, opt);
+    free (opt);
   }
 
   add_arg (g, a, "-device");
@@ -207,7 +195,14 @@ build_argv (guestfs_h *g, struct argv *a, const struct appliance *ap, bool use_k
     add_arg (g, a, "virtio-net-pci,netdev=usernet");
   }
 
-  cmdline = kernel_cmdline (g);
+  if (m->qmp) {
+    add_arg (g, a, "-chardev");
+    add_argf (g, a, "socket,id=qmp,fd=%d", QMP_FD);
+    add_arg (g, a, "-mon");
+    add_arg (g, a, "chardev=qmp,mode=control");
+  }
+
+  cmdline = kernel_cmdline (g, with_drives ? g->nr_drives : 0, !with_drives);
   add_arg (g, a, "-append");
   add_arg (g, a, cmdline);
   free (cmdline);
@@ -239,27 +234,66 @@ log_argv (guestfs_h *g, const struct argv *a)
   free (line);
 }
 
-int
-guestfs_int_launch_direct (guestfs_h *g, const struct appliance *ap,
-                           bool use_kvm, int timeout_ms)
+/* The command line of a launch in mode m without its per-launch parts
+ * (-incoming), as one string: what a saved state depends on. */
+char *
+guestfs_int_qemu_cmdline_key (guestfs_h *g, const struct appliance *ap,
+                              const struct launch_mode *m)
 {
   struct argv a = { NULL, 0, 0 };
-  int chan[2] = { -1, -1 }, con[2] = { -1, -1 };
-  pid_t pid;
-  bool pgroup, recovery, direct;
+  char *key = NULL;
+  size_t len = 0;
+  FILE *fp;
 
-  build_argv (g, &a, ap, use_kvm);
+  build_argv (g, &a, ap, m);
+  fp = open_memstream (&key, &len);
+  if (fp == NULL)
+    abort ();
+  for (size_t i = 0; i < a.n; ++i)
+    fprintf (fp, "%s\n", a.v[i]);
+  fclose (fp);
+  free_argv (&a);
+  return key;
+}
+
+/* Move fd to a number above the ones the child sets up, so that no dup2
+ * onto a target can clobber a source still to be moved. */
+static int
+lift_fd (int fd)
+{
+  return fd < 0 ? -1 : fcntl (fd, F_DUPFD_CLOEXEC, 16);
+}
+
+int
+guestfs_int_launch_direct (guestfs_h *g, const struct appliance *ap,
+                           const struct launch_mode *m, int timeout_ms)
+{
+  struct argv a = { NULL, 0, 0 };
+  int chan[2] = { -1, -1 }, con[2] = { -1, -1 }, mon[2] = { -1, -1 };
+  pid_t pid;
+  bool pgroup, recovery, direct, hugepages;
+  int state_fd = m->incoming_fd;
+
+  build_argv (g, &a, ap, m);
+  if (state_fd >= 0) {
+    add_arg (g, &a, "-incoming");
+    add_argf (g, &a, "fd:%d", STATE_FD);
+  }
   log_argv (g, &a);
 
   if (socketpair (AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, chan) == -1 ||
-      socketpair (AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, con) == -1) {
+      socketpair (AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, con) == -1 ||
+      (m->qmp && socketpair (AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, mon) == -1)) {
     perrorf (g, "socketpair");
     goto fail;
   }
 
   pgroup = g->pgroup;
   recovery = g->recovery_proc;
+  hugepages = guestfs_int_has_backend_setting (g, "thp");
   direct = g->direct;
+  g->t_qemu = guestfs_int_now ();
+  g->t_kernel = g->t_hello = 0;
   pid = fork ();
   if (pid == -1) {
     perrorf (g, "fork");
@@ -268,8 +302,15 @@ guestfs_int_launch_direct (guestfs_h *g, const struct appliance *ap,
   if (pid == 0) {
     /* Child: only async-signal-safe calls from here on. */
     int nullfd = open ("/dev/null", O_RDONLY);
+    int cfd = lift_fd (chan[1]), qfd = lift_fd (mon[1]), sfd = lift_fd (state_fd);
     if (recovery)
       prctl (PR_SET_PDEATHSIG, SIGKILL);  /* no orphan qemu if we die */
+    /* qemu asks for transparent huge pages on guest RAM: each 2 MB the
+     * guest (or a restored state) touches anywhere would then be all
+     * resident.  Without them a restored appliance holds 300 MB, not
+     * all of its RAM. */
+    if (!hugepages)
+      prctl (PR_SET_THP_DISABLE, 1, 0, 0, 0);
     if (pgroup)
       setpgid (0, 0);                   /* ^C at the shell spares qemu */
     if (!direct) {
@@ -278,7 +319,11 @@ guestfs_int_launch_direct (guestfs_h *g, const struct appliance *ap,
       dup2 (con[1], 1);
       dup2 (con[1], 2);
     }
-    dup2 (chan[1], CHANNEL_FD);
+    dup2 (cfd, CHANNEL_FD);
+    if (qfd >= 0)
+      dup2 (qfd, QMP_FD);
+    if (sfd >= 0)
+      dup2 (sfd, STATE_FD);
     signal (SIGPIPE, SIG_DFL);
     execvp (a.v[0], a.v);
     {
@@ -293,9 +338,12 @@ guestfs_int_launch_direct (guestfs_h *g, const struct appliance *ap,
   a.v = NULL;
   close (chan[1]);
   close (con[1]);
+  if (mon[1] >= 0)
+    close (mon[1]);
   g->qemu_pid = pid;
   g->sock = chan[0];
   g->console = con[0];
+  g->qmp = mon[0];
   if (direct) {
     close (g->console);
     g->console = -1;
@@ -304,8 +352,10 @@ guestfs_int_launch_direct (guestfs_h *g, const struct appliance *ap,
     fcntl (g->console, F_SETFL, O_NONBLOCK);
   g->rstart = g->rend = 0;
   g->tail_len = 0;
-  g->kvm = use_kvm;
+  g->kvm = m->use_kvm;
 
+  if (!m->wait_hello)
+    return 0;
   if (guestfs_int_recv_hello (g, timeout_ms) == -1) {
     if (g->sock >= 0) {
       /* Timed out, appliance still running: quote its console. */
@@ -316,6 +366,7 @@ guestfs_int_launch_direct (guestfs_h *g, const struct appliance *ap,
     }
     return -1;
   }
+  g->t_hello = guestfs_int_now ();
   return 0;
 
  fail:
@@ -325,6 +376,8 @@ guestfs_int_launch_direct (guestfs_h *g, const struct appliance *ap,
       close (chan[i]);
     if (con[i] >= 0)
       close (con[i]);
+    if (mon[i] >= 0)
+      close (mon[i]);
   }
   return -1;
 }

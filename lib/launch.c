@@ -19,15 +19,6 @@
  * does not work on this host (nested hosts hang at boot). */
 #define KVM_PROBE_TIMEOUT_SECS 30
 
-static double
-now (void)
-{
-  struct timespec ts;
-
-  clock_gettime (CLOCK_MONOTONIC, &ts);
-  return ts.tv_sec + ts.tv_nsec / 1e9;
-}
-
 void
 guestfs_int_close_connection (guestfs_h *g)
 {
@@ -36,6 +27,9 @@ guestfs_int_close_connection (guestfs_h *g)
     g->sock = -1;
   }
   guestfs_int_kill_qemu (g);
+  guestfs_int_qmp_close (g);
+  for (size_t i = 0; i < g->nr_drives; ++i)
+    g->drives[i]->plugged = false;
   if (g->console >= 0) {
     guestfs_int_conn_drain_console (g);
     if (g->console >= 0)
@@ -62,13 +56,86 @@ discard_overlays (guestfs_h *g)
   }
 }
 
+/* The launch breakdown for the debug log: each step's time since
+ * launch began. */
+static void
+log_breakdown (guestfs_h *g)
+{
+  double t0 = g->t_launch;
+  char k[32] = "-", h[32] = "-", r[32] = "-";
+
+  if (!g->verbose)
+    return;
+  if (g->t_kernel > 0)
+    snprintf (k, sizeof k, "%.3f", g->t_kernel - t0);
+  if (g->t_hello > 0)
+    snprintf (h, sizeof h, "%.3f", g->t_hello - t0);
+  if (g->t_restored > 0)
+    snprintf (r, sizeof r, "%.3f", g->t_restored - t0);
+  debug (g, "launch breakdown (s since launch): qemu start %.3f, kernel output %s, "
+         "daemon hello %s, state restored %s, drives ready %.3f",
+         g->t_qemu - t0, k, h, r, guestfs_int_now () - t0);
+}
+
+/* A cold boot with the drives on qemu's command line (and a monitor, for
+ * hot-plugging later). */
+static int
+launch_cold (guestfs_h *g, const struct appliance *ap, enum accel accel)
+{
+  struct launch_mode m = {
+    .use_kvm = accel == ACCEL_KVM, .with_drives = true, .qmp = true,
+    .incoming_fd = -1, .wait_hello = true,
+  };
+  int r;
+
+  if (accel == ACCEL_KVM_PROBE) {
+    m.use_kvm = true;
+    guestfs_push_error_handler (g, NULL, NULL);
+    r = guestfs_int_launch_direct (g, ap, &m, KVM_PROBE_TIMEOUT_SECS * 1000);
+    guestfs_pop_error_handler (g);
+    guestfs_int_record_kvm_verdict (g, r == 0);
+    if (r == 0)
+      goto plugged;
+    debug (g, "KVM did not boot the appliance (%s); falling back to TCG",
+           guestfs_last_error (g));
+    guestfs_int_close_connection (g);
+    g->state = LAUNCHING;
+    m.use_kvm = false;
+  }
+  if (guestfs_int_launch_direct (g, ap, &m, LAUNCH_TIMEOUT_SECS * 1000) == -1)
+    return -1;
+ plugged:
+  for (size_t i = 0; i < g->nr_drives; ++i)
+    g->drives[i]->plugged = true;
+  return 0;
+}
+
+/* Restore (or boot and save) the appliance, then plug the drives.  Any
+ * failure is only logged: the caller boots cold. */
+static int
+launch_warm (guestfs_h *g, const struct appliance *ap, enum accel accel)
+{
+  int r;
+
+  if (accel == ACCEL_KVM_PROBE)
+    return -1;                  /* the cold path finds out whether KVM works */
+  guestfs_push_error_handler (g, NULL, NULL);
+  r = guestfs_int_launch_warm (g, ap, accel == ACCEL_KVM);
+  if (r == 0 && (r = guestfs_int_hotplug_all (g)) == -1)
+    debug (g, "warm launch: plugging the drives failed (%s)", guestfs_last_error (g));
+  guestfs_pop_error_handler (g);
+  if (r == -1 && g->qemu_pid > 0) {
+    guestfs_int_close_connection (g);
+    g->state = LAUNCHING;
+  }
+  return r;
+}
+
 int
 guestfs_impl_launch (guestfs_h *g)
 {
   struct appliance ap = { NULL, NULL };
-  double t0 = now ();
   enum accel accel;
-  int r;
 
   if (g->state != CONFIG) {
     error (g, "the libguestfs handle has already been launched");
@@ -79,35 +146,24 @@ guestfs_impl_launch (guestfs_h *g)
     return -1;
   }
   g->state = LAUNCHING;
+  g->t_launch = guestfs_int_now ();
+  g->t_qemu = g->t_kernel = g->t_hello = g->t_restored = 0;
 
   if (guestfs_int_lazy_make_tmpdir (g) == -1 ||
       guestfs_int_build_appliance (g, &ap) == -1 ||
       guestfs_int_prepare_drives (g) == -1)
     goto fail;
-  debug (g, "appliance ready after %.3f s", now () - t0);
+  debug (g, "appliance ready after %.3f s", guestfs_int_now () - g->t_launch);
 
   accel = guestfs_int_choose_accel (g);
-  if (accel == ACCEL_KVM_PROBE) {
-    guestfs_push_error_handler (g, NULL, NULL);
-    r = guestfs_int_launch_direct (g, &ap, true, KVM_PROBE_TIMEOUT_SECS * 1000);
-    guestfs_pop_error_handler (g);
-    guestfs_int_record_kvm_verdict (g, r == 0);
-    if (r == -1) {
-      debug (g, "KVM did not boot the appliance (%s); falling back to TCG",
-             guestfs_last_error (g));
-      guestfs_int_close_connection (g);
-      g->state = LAUNCHING;
-      r = guestfs_int_launch_direct (g, &ap, false, LAUNCH_TIMEOUT_SECS * 1000);
-    }
-  }
-  else
-    r = guestfs_int_launch_direct (g, &ap, accel == ACCEL_KVM, LAUNCH_TIMEOUT_SECS * 1000);
-  if (r == -1)
+  if (launch_warm (g, &ap, accel) == -1 && launch_cold (g, &ap, accel) == -1)
     goto fail;
 
   guestfs_int_free_appliance (&ap);
   g->state = READY;
-  debug (g, "launch done in %.3f s (%s)", now () - t0, g->kvm ? "KVM" : "TCG");
+  log_breakdown (g);
+  debug (g, "launch done in %.3f s (%s)", guestfs_int_now () - g->t_launch,
+         g->kvm ? "KVM" : "TCG");
   guestfs_int_call_callbacks_message (g, GUESTFS_EVENT_LAUNCH_DONE, NULL, 0);
   return 0;
 

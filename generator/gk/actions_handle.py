@@ -19,8 +19,12 @@ F<filename> may be a regular host file or a host device.
 
 When this function is called before C<guestfs_launch> (the usual case)
 then the first time you call this function, the disk appears in the API
-as F</dev/sda>, the second time as F</dev/sdb>, and so on.  Called on a
-launched handle, the drive is rejected (hot-plugging comes later).
+as F</dev/sda>, the second time as F</dev/sdb>, and so on.
+
+Called on a launched handle, the drive is hot-plugged into the running
+appliance and becomes the next F</dev/sdX> (and F</dev/disk/guestfs/LABEL>
+when it has a C<label>): see L<guestfs(3)/HOT-PLUGGING>.  Only virtio-scsi
+drives can be hot-plugged.
 
 The optional arguments are:
 
@@ -107,7 +111,7 @@ This function is the equivalent of calling C<guestfs_add_drive_opts>
 with the optional parameter C<GUESTFS_ADD_DRIVE_OPTS_READONLY> set to 1,
 so the disk is added read-only, with the format being detected
 automatically.""",
-         tests=[Test("InitNone", TestLastFail([["add_drive_ro", "/dev/null"]]))]),
+         tests=[Test("InitNone", TestLastFail([["add_drive_ro", "/no/such/image"]]))]),
 
     Call("add_drive_scratch", RErr, [Int64("size")],
          [OString("name"), OString("label"), OInt("blocksize")],
@@ -128,9 +132,11 @@ through to C<guestfs_add_drive_opts>."""),
 You should call this after configuring the handle (eg. adding drives)
 but before performing any actions.
 
-It boots the appliance (a small virtual machine) and waits for the daemon
-inside it to say hello.  A saved, already-built appliance is reused from
-the cache; the first launch after a host update rebuilds it."""),
+It starts the appliance (a small virtual machine) and waits for the
+daemon inside it.  An already-built appliance is reused from the cache;
+the first launch after a host update rebuilds it.  Where the cache holds
+a saved state of the booted appliance, it is restored instead of booted,
+which takes a fraction of a second (see L<guestfs(3)/WARM LAUNCHES>)."""),
 
     Call("shutdown", RErr, [],
          shortdesc="shutdown the backend",
@@ -334,8 +340,10 @@ The default value is an empty list, unless the environment variable
 C<LIBGUESTFS_BACKEND_SETTINGS> was set when the handle was created.
 This environment variable contains a colon-separated list of settings.
 
-The direct backend understands C<force_tcg> (never use KVM) and
-C<force_kvm> (use KVM, fail if it does not work)."""),
+The direct backend understands C<force_tcg> (never use KVM),
+C<force_kvm> (use KVM, fail if it does not work) and C<no_snapshot>
+(always boot the appliance, never restore a saved one: see
+L<guestfs(3)/WARM LAUNCHES>)."""),
 
     Call("get_backend_settings", RStringList, [],
          shortdesc="get per-backend settings",

@@ -10,7 +10,7 @@ from .actions_files import FILE_CALLS
 from .actions_transfer import TRANSFER_CALLS
 from . import (actions_files2, actions_part, actions_fs2, actions_lvm,
                actions_augeas, actions_hivex, actions_misc,
-               actions_inspect, actions_compat)
+               actions_inspect, actions_compat, actions_appliance)
 from .structs import STRUCTS, BY_NAME as STRUCTS_BY_NAME
 
 # Calls added per area; each area owns a range of procedure numbers.
@@ -24,6 +24,7 @@ AREAS = [
     (actions_misc.MISC_CALLS, actions_misc.PROC_RANGE),
     (actions_inspect.INSPECT_CALLS, actions_inspect.PROC_RANGE),
     (actions_compat.COMPAT_CALLS, actions_compat.PROC_RANGE),
+    (actions_appliance.APPLIANCE_CALLS, actions_appliance.PROC_RANGE),
 ]
 
 CALLS = sorted(HANDLE_CALLS + DEVICE_CALLS + FS_CALLS + FILE_CALLS +

@@ -197,7 +197,10 @@ def _stub(c):
     public = "" if c.internal else "GUESTFS_DLL_PUBLIC "
     o = ["%s%s\n%s (%s)\n{\n" % (public, rt, _main_name(c), ", ".join(params))]
     o.append("  %s%sr;\n" % (rt, "" if rt.endswith("*") else " "))
-    o.append("  const int trace_flag = guestfs_int_trace_enabled (g);\n")
+    # Internal calls are the library's own business (and internal_reseed
+    # carries entropy that belongs in no log).
+    o.append("  const int trace_flag = %s;\n"
+             % ("0" if c.internal else "guestfs_int_trace_enabled (g)"))
     o.append("  ACQUIRE_LOCK_FOR_CURRENT_SCOPE (g);\n\n")
     o.append("  guestfs_int_call_enter (g, \"%s\");\n" % name)
     o.append(_null_checks(c, name, errv))

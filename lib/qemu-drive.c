@@ -1,0 +1,56 @@
+/* libguestfs (guestkit): the -drive and -device option strings of one
+ * drive.  The same strings go on qemu's command line at a cold launch
+ * and to the monitor when a drive is hot-plugged, so both ways give the
+ * appliance exactly the same disk. */
+
+#include <config.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "guestfs.h"
+#include "guestfs-internal.h"
+
+char *
+guestfs_int_drive_option (guestfs_h *g, const struct drive *d)
+{
+  char *file = guestfs_int_qemu_escape (g, d->overlay ? d->overlay : d->filename);
+  char *r;
+
+  if (d->overlay)
+    /* The original stays read-only and unlocked (a running VM may hold
+     * it); writes land in the throw-away overlay. */
+    r = safe_asprintf (g, "file=%s,format=qcow2,if=none,id=hd%d,cache=unsafe,"
+                       "backing.file.locking=off%s%s",
+                       file, d->slot, d->discard_on ? ",discard=unmap" : "",
+                       d->copyonread ? ",copy-on-read=on" : "");
+  else
+    r = safe_asprintf (g, "file=%s,format=%s,if=none,id=hd%d,cache=%s%s%s",
+                       file, d->format, d->slot, d->cachemode ? "unsafe" : "writeback",
+                       d->discard_on ? ",discard=unmap" : "",
+                       d->copyonread ? ",copy-on-read=on" : "");
+  free (file);
+  return r;
+}
+
+char *
+guestfs_int_device_option (guestfs_h *g, const struct drive *d)
+{
+  char bs[64] = "";
+
+  if (d->blocksize)
+    snprintf (bs, sizeof bs, ",logical_block_size=%d,physical_block_size=%d",
+              d->blocksize, d->blocksize);
+  if (d->virtio_blk)
+    /* Seen as /dev/vdX, named /dev/sdX by the daemon after the SCSI
+     * disks (drives.c keeps these last). */
+    return safe_asprintf (g, "virtio-blk-pci,drive=hd%d,id=dev%d%s%s%s",
+                          d->slot, d->slot, d->label ? ",serial=" : "",
+                          d->label ? d->label : "", bs);
+  /* The SCSI target is the slot: the daemon names disks in target order. */
+  return safe_asprintf (g, "scsi-hd,drive=hd%d,id=dev%d,bus=scsi.0,channel=0,"
+                        "scsi-id=%d,lun=0%s%s%s",
+                        d->slot, d->slot, d->slot, d->label ? ",serial=" : "",
+                        d->label ? d->label : "", bs);
+}

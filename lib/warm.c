@@ -1,0 +1,466 @@
+/* libguestfs (guestkit): warm launches.  The appliance is booted once
+ * with no user drives; when its daemon is idle, qemu's migration saves
+ * the whole VM to a state file in the appliance cache.  Later launches
+ * start qemu with -incoming from that file, which is running again in a
+ * fraction of the boot time, and the user's drives are then hot-plugged
+ * (hotplug.c) and the daemon given fresh entropy and the clock.
+ *
+ * The state is keyed by everything it depends on: qemu's whole command
+ * line (binary, machine, CPU, memory, devices, kernel, initrd, kernel
+ * options) and the identity of the qemu binary, kernel and initrd files
+ * (the daemon lives in the initrd).  Anything that does not match means
+ * a cold boot that saves a new state.  Every failure here only makes the
+ * caller boot cold: the reason goes to the debug log, never to the user.
+ * LIBGUESTFS_BACKEND_SETTINGS=no_snapshot turns all this off. */
+
+#include <config.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <errno.h>
+#include <dirent.h>
+#include <fcntl.h>
+#include <time.h>
+#include <unistd.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+
+#include "guestfs.h"
+#include "guestfs-internal.h"
+
+/* Restoring takes well under a second; saving a few. */
+#define RESTORE_TIMEOUT_MS 20000
+#define SAVE_TIMEOUT_MS 120000
+#define MONITOR_TIMEOUT_MS 20000
+/* States of other configurations nobody used for this long are removed. */
+#define STATE_MAX_IDLE_SECS (24 * 3600)
+#define STATE_MAX_KEPT 4
+
+static uint64_t
+fnv64 (const char *s)
+{
+  uint64_t h = 14695981039346656037ULL;
+
+  for (; *s; ++s)
+    h = (h ^ (unsigned char) *s) * 1099511628211ULL;
+  return h;
+}
+
+/* Why the warm path cannot serve this launch, or NULL. */
+static const char *
+not_possible (guestfs_h *g)
+{
+  if (guestfs_int_has_backend_setting (g, "no_snapshot"))
+    return "LIBGUESTFS_BACKEND_SETTINGS=no_snapshot";
+  if (g->direct)
+    return "direct mode";
+  if (g->network)
+    return "network enabled";
+  if (g->nr_hv_params > 0)
+    return "extra qemu parameters (config)";
+  for (size_t i = 0; i < g->nr_drives; ++i)
+    if (g->drives[i]->virtio_blk)
+      return "a virtio-blk drive (not hot-pluggable here)";
+  return NULL;
+}
+
+/* The qemu binary as execvp would find it. */
+static char *
+find_program (guestfs_h *g, const char *prog)
+{
+  const char *path = getenv ("PATH");
+  char *copy, *dir, *save = NULL;
+
+  if (strchr (prog, '/'))
+    return safe_strdup (g, prog);
+  copy = safe_strdup (g, path ? path : "/usr/bin:/bin");
+  for (dir = strtok_r (copy, ":", &save); dir; dir = strtok_r (NULL, ":", &save)) {
+    char *p = safe_asprintf (g, "%s/%s", *dir ? dir : ".", prog);
+    if (access (p, X_OK) == 0) {
+      free (copy);
+      return p;
+    }
+    free (p);
+  }
+  free (copy);
+  return safe_strdup (g, prog);
+}
+
+static void
+put_identity (FILE *fp, const char *path)
+{
+  struct stat st;
+
+  if (stat (path, &st) == -1)
+    fprintf (fp, "%s missing\n", path);
+  else
+    fprintf (fp, "%s %llu %lld.%09ld %llu %llu\n", path,
+             (unsigned long long) st.st_size, (long long) st.st_mtim.tv_sec,
+             st.st_mtim.tv_nsec, (unsigned long long) st.st_ino,
+             (unsigned long long) st.st_dev);
+}
+
+static char *
+state_key (guestfs_h *g, const struct appliance *ap, const struct launch_mode *m)
+{
+  char *cmdline = guestfs_int_qemu_cmdline_key (g, ap, m);
+  char *qemu = find_program (g, guestfs_int_hv (g));
+  char *key = NULL;
+  size_t len = 0;
+  FILE *fp = open_memstream (&key, &len);
+
+  if (fp == NULL)
+    abort ();
+  fprintf (fp, "guestkit %s state 1\n%s", PACKAGE_VERSION, cmdline);
+  put_identity (fp, qemu);
+  put_identity (fp, ap->kernel);
+  put_identity (fp, ap->initrd);
+  fclose (fp);
+  free (cmdline);
+  free (qemu);
+  return key;
+}
+
+static bool
+key_matches (guestfs_h *g, const char *keyfile, const char *key)
+{
+  char *s = guestfs_int_read_small_file (keyfile, 1024 * 1024);
+  bool ok = s && STREQ (s, key);
+
+  if (s && !ok)
+    debug (g, "warm launch: %s is for another configuration", keyfile);
+  free (s);
+  return ok;
+}
+
+static void
+remove_state (guestfs_h *g, int dirfd, const char *cachedir, const char *name)
+{
+  char key[80];
+
+  debug (g, "warm launch: removing the unused %s/%s", cachedir, name);
+  unlinkat (dirfd, name, 0);
+  snprintf (key, sizeof key, "%s.key", name);
+  unlinkat (dirfd, key, 0);
+  snprintf (key, sizeof key, "%s.lock", name);
+  unlinkat (dirfd, key, 0);
+}
+
+static int
+write_file_atomic (guestfs_h *g, const char *path, const char *content)
+{
+  char *tmp = safe_asprintf (g, "%s.tmpXXXXXX", path);
+  int fd = mkostemp (tmp, O_CLOEXEC);
+  size_t len = strlen (content);
+  int ret = -1;
+
+  if (fd == -1) {
+    perrorf (g, "%s", tmp);
+    free (tmp);
+    return -1;
+  }
+  if (write (fd, content, len) == (ssize_t) len && close (fd) == 0) {
+    fd = -1;
+    if (rename (tmp, path) == 0)
+      ret = 0;
+  }
+  if (ret == -1) {
+    perrorf (g, "%s", path);
+    if (fd >= 0)
+      close (fd);
+    unlink (tmp);
+  }
+  free (tmp);
+  return ret;
+}
+
+/* States of other configurations (an older qemu, kernel or guestkit,
+ * other memory sizes...) are removed when nobody restored them for a
+ * day, and beyond the few most recently used: each is 100-250 MB. */
+struct state_file {
+  char name[64];
+  time_t used;
+};
+
+static int
+newest_first (const void *a, const void *b)
+{
+  const struct state_file *x = a, *y = b;
+
+  return (x->used < y->used) - (x->used > y->used);
+}
+
+static void
+prune_states (guestfs_h *g, const char *cachedir, const char *keep)
+{
+  DIR *d = opendir (cachedir);
+  struct dirent *e;
+  struct state_file *list = NULL;
+  size_t n = 0;
+  time_t now = time (NULL);
+
+  if (d == NULL)
+    return;
+  while ((e = readdir (d)) != NULL) {
+    struct stat st;
+    if (strncmp (e->d_name, "state-", 6) != 0 || strchr (e->d_name, '.') ||
+        strlen (e->d_name) >= sizeof list[0].name || STREQ (e->d_name, keep) ||
+        fstatat (dirfd (d), e->d_name, &st, AT_SYMLINK_NOFOLLOW) == -1)
+      continue;
+    list = safe_realloc (g, list, (n + 1) * sizeof *list);
+    snprintf (list[n].name, sizeof list[n].name, "%s", e->d_name);
+    list[n++].used = st.st_mtime;
+  }
+  qsort (list, n, sizeof *list, newest_first);
+  for (size_t i = 0; i < n; ++i)
+    if (i >= STATE_MAX_KEPT - 1 || now - list[i].used > STATE_MAX_IDLE_SECS)
+      remove_state (g, dirfd (d), cachedir, list[i].name);
+  free (list);
+  closedir (d);
+}
+
+/* Poll qemu until the VM is out of state `from`; its new state (static
+ * string) or NULL with the error set. */
+static const char *
+wait_status_change (guestfs_h *g, const char *from, int timeout_ms)
+{
+  static const char *const known[] = { "running", "paused", "postmigrate" };
+  double deadline = guestfs_int_now () + timeout_ms / 1000.0;
+
+  for (;;) {
+    json_object *r = guestfs_int_qmp (g, "query-status", NULL, -1, MONITOR_TIMEOUT_MS), *st;
+    const char *s;
+
+    if (r == NULL)
+      return NULL;
+    s = json_object_object_get_ex (r, "status", &st) ? json_object_get_string (st) : NULL;
+    if (s && !STREQ (s, from)) {
+      for (size_t i = 0; i < sizeof known / sizeof known[0]; ++i)
+        if (STREQ (s, known[i])) {
+          json_object_put (r);
+          return known[i];
+        }
+      error (g, "the VM is in state '%s'", s);
+      json_object_put (r);
+      return NULL;
+    }
+    json_object_put (r);
+    if (guestfs_int_now () > deadline) {
+      error (g, "the VM was still in state '%s' after %d ms", from, timeout_ms);
+      return NULL;
+    }
+    struct timespec ts = { 0, 2000000 };
+    nanosleep (&ts, NULL);
+  }
+}
+
+/* The migration's status until it ends: 0 completed, -1 not. */
+static int
+wait_migration (guestfs_h *g)
+{
+  double deadline = guestfs_int_now () + SAVE_TIMEOUT_MS / 1000.0;
+
+  for (;;) {
+    json_object *r = guestfs_int_qmp (g, "query-migrate", NULL, -1, MONITOR_TIMEOUT_MS), *v;
+    const char *s;
+
+    if (r == NULL)
+      return -1;
+    s = json_object_object_get_ex (r, "status", &v) ? json_object_get_string (v) : "";
+    if (s && STREQ (s, "completed")) {
+      json_object_put (r);
+      return 0;
+    }
+    if (s && (STREQ (s, "failed") || STREQ (s, "cancelled"))) {
+      const char *why = json_object_object_get_ex (r, "error-desc", &v)
+        ? json_object_get_string (v) : s;
+      error (g, "saving the appliance failed: %s", why);
+      json_object_put (r);
+      return -1;
+    }
+    json_object_put (r);
+    if (guestfs_int_now () > deadline) {
+      error (g, "saving the appliance took more than %d s", SAVE_TIMEOUT_MS / 1000);
+      return -1;
+    }
+    struct timespec ts = { 0, 5000000 };
+    nanosleep (&ts, NULL);
+  }
+}
+
+/* Save the running, idle appliance into path (atomically), then let it
+ * run on.  -1: no state saved; the VM may or may not run. */
+static int
+save_state (guestfs_h *g, const char *path, const char *keyfile, const char *key)
+{
+  char *tmp = safe_asprintf (g, "%s.tmpXXXXXX", path);
+  double t0 = guestfs_int_now ();
+  json_object *args;
+  int fd, r;
+  struct stat st;
+
+  fd = mkostemp (tmp, O_CLOEXEC);
+  if (fd == -1) {
+    perrorf (g, "%s", tmp);
+    free (tmp);
+    return -1;
+  }
+  /* A stopped VM is saved in one pass; qemu's default bandwidth limit
+   * (32 MiB/s) is for live migration over networks. */
+  args = json_object_new_object ();
+  json_object_object_add (args, "max-bandwidth", json_object_new_int64 (INT64_C (1) << 40));
+  r = guestfs_int_qmp_simple (g, "stop", NULL, MONITOR_TIMEOUT_MS);
+  if (r == 0)
+    r = guestfs_int_qmp_simple (g, "migrate-set-parameters", args, MONITOR_TIMEOUT_MS);
+  else
+    json_object_put (args);
+  if (r == 0) {
+    args = json_object_new_object ();
+    json_object_object_add (args, "fdname", json_object_new_string ("state"));
+    json_object *ret = guestfs_int_qmp (g, "getfd", args, fd, MONITOR_TIMEOUT_MS);
+    r = ret ? 0 : -1;
+    json_object_put (ret);
+  }
+  close (fd);
+  if (r == 0) {
+    args = json_object_new_object ();
+    json_object_object_add (args, "uri", json_object_new_string ("fd:state"));
+    r = guestfs_int_qmp_simple (g, "migrate", args, MONITOR_TIMEOUT_MS);
+  }
+  if (r == 0)
+    r = wait_migration (g);
+  if (r == 0)
+    r = write_file_atomic (g, keyfile, key);
+  if (r == 0 && rename (tmp, path) == -1) {
+    perrorf (g, "rename %s", path);
+    r = -1;
+  }
+  if (r == -1)
+    unlink (tmp);
+  else if (stat (path, &st) == 0)
+    debug (g, "warm launch: saved the appliance (%lld MB) in %.3f s to %s",
+           (long long) st.st_size / 1000000, guestfs_int_now () - t0, path);
+  free (tmp);
+  /* The saved (or not) VM runs on either way. */
+  if (guestfs_int_qmp_simple (g, "cont", NULL, MONITOR_TIMEOUT_MS) == -1)
+    return -1;
+  return r;
+}
+
+static int
+restore (guestfs_h *g, const struct appliance *ap, struct launch_mode *m,
+         const char *path)
+{
+  int fd = open (path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW), efd;
+  struct appliance restored = *ap;
+  char *empty;
+  int r;
+
+  if (fd == -1) {
+    perrorf (g, "%s", path);
+    return -1;
+  }
+  /* qemu reads the whole initrd into its memory at start, but the
+   * restored guest has long unpacked it: give it an empty one (80 MB
+   * less to read and to hold). */
+  empty = safe_asprintf (g, "%s/empty-initrd", g->tmpdir);
+  efd = open (empty, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0600);
+  if (efd >= 0) {
+    close (efd);
+    restored.initrd = empty;
+  }
+  m->incoming_fd = fd;
+  m->wait_hello = false;
+  r = guestfs_int_launch_direct (g, &restored, m, RESTORE_TIMEOUT_MS);
+  free (empty);
+  close (fd);
+  m->incoming_fd = -1;
+  m->wait_hello = true;
+  if (r == 0) {
+    /* The state was saved from a stopped VM, so it arrives stopped. */
+    const char *st = wait_status_change (g, "inmigrate", RESTORE_TIMEOUT_MS);
+    if (st == NULL)
+      r = -1;
+    else if (!STREQ (st, "running"))
+      r = guestfs_int_qmp_simple (g, "cont", NULL, MONITOR_TIMEOUT_MS);
+  }
+  if (r == 0) {
+    g->t_restored = guestfs_int_now ();
+    utimensat (AT_FDCWD, path, NULL, 0);       /* in use: not pruned */
+    r = guestfs_int_reseed (g);
+  }
+  return r;
+}
+
+int
+guestfs_int_launch_warm (guestfs_h *g, const struct appliance *ap, bool use_kvm)
+{
+  struct launch_mode m = {
+    .use_kvm = use_kvm, .with_drives = false, .qmp = true,
+    .incoming_fd = -1, .wait_hello = true,
+  };
+  const char *why = not_possible (g);
+  char *cachedir, *key, *base, *path, *keyfile, *lockfile;
+  int lockfd = -1, ret = -1;
+
+  if (why) {
+    debug (g, "warm launch: not used (%s)", why);
+    return -1;
+  }
+  cachedir = guestfs_int_get_cachedir (g);
+  key = state_key (g, ap, &m);
+  base = safe_asprintf (g, "state-%016llx", (unsigned long long) fnv64 (key));
+  path = safe_asprintf (g, "%s/%s", cachedir, base);
+  keyfile = safe_asprintf (g, "%s.key", path);
+  lockfile = safe_asprintf (g, "%s.lock", path);
+
+  if (access (path, R_OK) == 0 && key_matches (g, keyfile, key)) {
+    if (restore (g, ap, &m, path) == 0) {
+      ret = 0;
+      goto out;
+    }
+    debug (g, "warm launch: restoring %s failed (%s); booting to save a new one",
+           path, guestfs_last_error (g));
+    guestfs_int_close_connection (g);
+    g->state = LAUNCHING;
+    unlink (path);
+  }
+
+  /* One launch saves; the others meanwhile boot cold as usual. */
+  lockfd = open (lockfile, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
+  if (lockfd == -1 || flock (lockfd, LOCK_EX | LOCK_NB) == -1) {
+    debug (g, "warm launch: another launch is saving the state");
+    goto out;
+  }
+  if (guestfs_int_launch_direct (g, ap, &m, LAUNCH_TIMEOUT_SECS * 1000) == -1) {
+    debug (g, "warm launch: booting without drives failed (%s)", guestfs_last_error (g));
+    guestfs_int_close_connection (g);
+    g->state = LAUNCHING;
+    goto out;
+  }
+  if (save_state (g, path, keyfile, key) == -1) {
+    debug (g, "warm launch: %s", guestfs_last_error (g));
+    const char *st = g->qemu_pid > 0 ? wait_status_change (g, "", MONITOR_TIMEOUT_MS) : NULL;
+    if (st && STREQ (st, "running"))
+      ret = 0;                  /* not saved, but booted: use it */
+    else {
+      guestfs_int_close_connection (g);
+      g->state = LAUNCHING;
+    }
+    goto out;
+  }
+  prune_states (g, cachedir, base);
+  ret = 0;
+
+ out:
+  if (lockfd >= 0)
+    close (lockfd);
+  free (cachedir);
+  free (key);
+  free (base);
+  free (path);
+  free (keyfile);
+  free (lockfile);
+  return ret;
+}
