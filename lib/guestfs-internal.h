@@ -284,10 +284,15 @@ struct launch_mode {
   bool with_drives;             /* false: drives are hot-plugged later */
   bool qmp;                     /* give qemu a monitor (g->qmp) */
   int incoming_fd;              /* >= 0: restore the saved state in it */
+  bool restoring;               /* no kernel: the state has a booted one */
+  const char *ram_path;         /* guest RAM in this file (warm launches) */
+  bool ram_shared;              /* written back to it (saving) */
   bool wait_hello;              /* wait for the daemon's hello */
 };
 extern int guestfs_int_launch_direct (guestfs_h *g, const struct appliance *ap,
                                       const struct launch_mode *m, int timeout_ms);
+/* Where a restoring qemu (-incoming defer) finds the state. */
+extern const char *guestfs_int_incoming_uri (void);
 /* The command line of mode m as one string (without -incoming). */
 extern char *guestfs_int_qemu_cmdline_key (guestfs_h *g, const struct appliance *ap,
                                            const struct launch_mode *m);

@@ -28,6 +28,8 @@
 #define CHANNEL_FD 3
 #define QMP_FD 4
 #define STATE_FD 5
+#define STRINGIFY_(x) #x
+#define STRINGIFY(x) STRINGIFY_(x)
 
 struct argv {
   char **v;
@@ -92,16 +94,13 @@ hugepages_available (guestfs_h *g)
  * quiet, cryptomgr.notests and pci=noacpi (virtio-pci probing with ACPI
  * interrupt routing is slow) each save about a third of a second. */
 static char *
-kernel_cmdline (guestfs_h *g, size_t ndisks, bool to_save)
+kernel_cmdline (guestfs_h *g, size_t ndisks)
 {
   return safe_asprintf (g,
     "panic=1 console=ttyS0 %s cryptomgr.notests pci=noacpi no_timer_check "
     "tsc=reliable 8250.nr_uarts=1 edd=off usbcore.nousb random.trust_cpu=on "
-    "selinux=0 TERM=linux%s guestfs_disks=%zu%s%s%s%s%s",
+    "selinux=0 TERM=linux guestfs_disks=%zu%s%s%s%s%s",
     g->verbose ? "guestfs_verbose=1" : "quiet",
-    /* Freed memory (the initramfs image, above all) zeroed: zero pages
-     * are not written to a saved state, which is then 150 MB, not 235. */
-    to_save ? " init_on_free=1" : "",
     ndisks,
     g->network ? " guestfs_network=1" : "",
     g->identifier[0] ? " guestfs_identifier=" : "", g->identifier,
@@ -137,7 +136,19 @@ build_argv (guestfs_h *g, struct argv *a, const struct appliance *ap,
   }
   add_arg (g, a, "-m");
   add_argf (g, a, "%d", g->memsize);
-  if (hugepages_available (g)) {
+  if (m->ram_path) {
+    /* A warm launch's RAM is a file: the saving appliance writes it
+     * (shared), restored ones map it privately, copy on write, so they
+     * start at once and share the pages nobody writes. */
+    char *path = guestfs_int_qemu_escape (g, m->ram_path);
+    add_arg (g, a, "-object");
+    add_argf (g, a, "memory-backend-file,id=mem0,size=%dM,mem-path=%s,share=%s",
+              g->memsize, path, m->ram_shared ? "on" : "off");
+    free (path);
+    add_arg (g, a, "-machine");
+    add_arg (g, a, "memory-backend=mem0");
+  }
+  else if (hugepages_available (g)) {
     add_arg (g, a, "-object");
     add_argf (g, a, "memory-backend-memfd,id=mem0,size=%dM,hugetlb=on,hugetlbsize=2M",
               g->memsize);
@@ -152,10 +163,14 @@ build_argv (guestfs_h *g, struct argv *a, const struct appliance *ap,
     add_arg (g, a, "-bios");
     add_arg (g, a, QBOOT);
   }
-  add_arg (g, a, "-kernel");
-  add_arg (g, a, ap->kernel);
-  add_arg (g, a, "-initrd");
-  add_arg (g, a, ap->initrd);
+  /* A restored appliance is long past booting: without a kernel, qemu
+   * neither reads it nor copies it over the restored RAM at reset. */
+  if (!m->restoring) {
+    add_arg (g, a, "-kernel");
+    add_arg (g, a, ap->kernel);
+    add_arg (g, a, "-initrd");
+    add_arg (g, a, ap->initrd);
+  }
   add_arg (g, a, "-object");
   add_arg (g, a, "rng-random,filename=/dev/urandom,id=rng0");
   add_arg (g, a, "-device");
@@ -202,9 +217,11 @@ build_argv (guestfs_h *g, struct argv *a, const struct appliance *ap,
     add_arg (g, a, "chardev=qmp,mode=control");
   }
 
-  cmdline = kernel_cmdline (g, with_drives ? g->nr_drives : 0, !with_drives);
-  add_arg (g, a, "-append");
-  add_arg (g, a, cmdline);
+  cmdline = kernel_cmdline (g, with_drives ? g->nr_drives : 0);
+  if (!m->restoring) {
+    add_arg (g, a, "-append");
+    add_arg (g, a, cmdline);
+  }
   free (cmdline);
 
   /* guestfs_config's parameters come last. */
@@ -256,6 +273,12 @@ guestfs_int_qemu_cmdline_key (guestfs_h *g, const struct appliance *ap,
   return key;
 }
 
+const char *
+guestfs_int_incoming_uri (void)
+{
+  return "fd:" STRINGIFY (STATE_FD);
+}
+
 /* Move fd to a number above the ones the child sets up, so that no dup2
  * onto a target can clobber a source still to be moved. */
 static int
@@ -276,8 +299,10 @@ guestfs_int_launch_direct (guestfs_h *g, const struct appliance *ap,
 
   build_argv (g, &a, ap, m);
   if (state_fd >= 0) {
+    /* Started through the monitor (guestfs_int_qmp_incoming) once the
+     * migration capabilities are set. */
     add_arg (g, &a, "-incoming");
-    add_argf (g, &a, "fd:%d", STATE_FD);
+    add_arg (g, &a, "defer");
   }
   log_argv (g, &a);
 

@@ -1,9 +1,13 @@
 /* libguestfs (guestkit): warm launches.  The appliance is booted once
- * with no user drives; when its daemon is idle, qemu's migration saves
- * the whole VM to a state file in the appliance cache.  Later launches
- * start qemu with -incoming from that file, which is running again in a
- * fraction of the boot time, and the user's drives are then hot-plugged
- * (hotplug.c) and the daemon given fresh entropy and the clock.
+ * with no user drives and its RAM in a file (shared mapping); when its
+ * daemon is idle, qemu's migration saves the device state (the RAM is
+ * left out: x-ignore-shared) and that appliance stops.  Every launch
+ * then starts qemu with -incoming from the device state and the RAM file
+ * mapped privately: running again in a fraction of the boot time,
+ * reading only the pages it touches, sharing the rest with other
+ * appliances through the page cache.  The user's drives are then
+ * hot-plugged (hotplug.c) and the daemon given fresh entropy and the
+ * clock.
  *
  * The state is keyed by everything it depends on: qemu's whole command
  * line (binary, machine, CPU, memory, devices, kernel, initrd, kernel
@@ -144,6 +148,8 @@ remove_state (guestfs_h *g, int dirfd, const char *cachedir, const char *name)
   snprintf (key, sizeof key, "%s.key", name);
   unlinkat (dirfd, key, 0);
   snprintf (key, sizeof key, "%s.lock", name);
+  unlinkat (dirfd, key, 0);
+  snprintf (key, sizeof key, "%s.ram", name);
   unlinkat (dirfd, key, 0);
 }
 
@@ -289,16 +295,31 @@ wait_migration (guestfs_h *g)
   }
 }
 
-/* Save the running, idle appliance into path (atomically), then let it
- * run on.  -1: no state saved; the VM may or may not run. */
+/* Both sides of the migration leave the shared RAM out of the stream:
+ * it is the file. */
 static int
-save_state (guestfs_h *g, const char *path, const char *keyfile, const char *key)
+set_ignore_shared (guestfs_h *g)
+{
+  json_object *cap = json_object_new_object (), *caps = json_object_new_array ();
+  json_object *args = json_object_new_object ();
+
+  json_object_object_add (cap, "capability", json_object_new_string ("x-ignore-shared"));
+  json_object_object_add (cap, "state", json_object_new_boolean (1));
+  json_object_array_add (caps, cap);
+  json_object_object_add (args, "capabilities", caps);
+  return guestfs_int_qmp_simple (g, "migrate-set-capabilities", args, MONITOR_TIMEOUT_MS);
+}
+
+/* Save the running, idle appliance: its RAM is already in the shared
+ * file; the device state goes to path (atomically).  The appliance is
+ * left stopped. */
+static int
+save_state (guestfs_h *g, const char *path)
 {
   char *tmp = safe_asprintf (g, "%s.tmpXXXXXX", path);
   double t0 = guestfs_int_now ();
   json_object *args;
   int fd, r;
-  struct stat st;
 
   fd = mkostemp (tmp, O_CLOEXEC);
   if (fd == -1) {
@@ -306,15 +327,15 @@ save_state (guestfs_h *g, const char *path, const char *keyfile, const char *key
     free (tmp);
     return -1;
   }
-  /* A stopped VM is saved in one pass; qemu's default bandwidth limit
-   * (32 MiB/s) is for live migration over networks. */
-  args = json_object_new_object ();
-  json_object_object_add (args, "max-bandwidth", json_object_new_int64 (INT64_C (1) << 40));
   r = guestfs_int_qmp_simple (g, "stop", NULL, MONITOR_TIMEOUT_MS);
   if (r == 0)
+    r = set_ignore_shared (g);
+  if (r == 0) {
+    /* qemu's default limit (32 MiB/s) is for live migration over networks. */
+    args = json_object_new_object ();
+    json_object_object_add (args, "max-bandwidth", json_object_new_int64 (INT64_C (1) << 40));
     r = guestfs_int_qmp_simple (g, "migrate-set-parameters", args, MONITOR_TIMEOUT_MS);
-  else
-    json_object_put (args);
+  }
   if (r == 0) {
     args = json_object_new_object ();
     json_object_object_add (args, "fdname", json_object_new_string ("state"));
@@ -330,66 +351,93 @@ save_state (guestfs_h *g, const char *path, const char *keyfile, const char *key
   }
   if (r == 0)
     r = wait_migration (g);
-  if (r == 0)
-    r = write_file_atomic (g, keyfile, key);
   if (r == 0 && rename (tmp, path) == -1) {
     perrorf (g, "rename %s", path);
     r = -1;
   }
   if (r == -1)
     unlink (tmp);
-  else if (stat (path, &st) == 0)
-    debug (g, "warm launch: saved the appliance (%lld MB) in %.3f s to %s",
-           (long long) st.st_size / 1000000, guestfs_int_now () - t0, path);
+  else
+    debug (g, "warm launch: saved the appliance in %.3f s to %s",
+           guestfs_int_now () - t0, path);
   free (tmp);
-  /* The saved (or not) VM runs on either way. */
-  if (guestfs_int_qmp_simple (g, "cont", NULL, MONITOR_TIMEOUT_MS) == -1)
-    return -1;
   return r;
 }
 
 static int
 restore (guestfs_h *g, const struct appliance *ap, struct launch_mode *m,
-         const char *path)
+         const char *path, const char *ram)
 {
-  int fd = open (path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW), efd;
-  struct appliance restored = *ap;
-  char *empty;
+  int fd = open (path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+  json_object *args;
+  const char *st;
   int r;
 
   if (fd == -1) {
     perrorf (g, "%s", path);
     return -1;
   }
-  /* qemu reads the whole initrd into its memory at start, but the
-   * restored guest has long unpacked it: give it an empty one (80 MB
-   * less to read and to hold). */
-  empty = safe_asprintf (g, "%s/empty-initrd", g->tmpdir);
-  efd = open (empty, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0600);
-  if (efd >= 0) {
-    close (efd);
-    restored.initrd = empty;
-  }
   m->incoming_fd = fd;
+  m->restoring = true;
+  m->ram_path = ram;
+  m->ram_shared = false;
   m->wait_hello = false;
-  r = guestfs_int_launch_direct (g, &restored, m, RESTORE_TIMEOUT_MS);
-  free (empty);
+  r = guestfs_int_launch_direct (g, ap, m, RESTORE_TIMEOUT_MS);
   close (fd);
-  m->incoming_fd = -1;
-  m->wait_hello = true;
-  if (r == 0) {
-    /* The state was saved from a stopped VM, so it arrives stopped. */
-    const char *st = wait_status_change (g, "inmigrate", RESTORE_TIMEOUT_MS);
-    if (st == NULL)
-      r = -1;
-    else if (!STREQ (st, "running"))
-      r = guestfs_int_qmp_simple (g, "cont", NULL, MONITOR_TIMEOUT_MS);
+  if (r == -1)
+    return -1;
+  args = json_object_new_object ();
+  json_object_object_add (args, "uri", json_object_new_string (guestfs_int_incoming_uri ()));
+  if (set_ignore_shared (g) == -1 ||
+      guestfs_int_qmp_simple (g, "migrate-incoming", args, MONITOR_TIMEOUT_MS) == -1)
+    return -1;
+  /* The state was saved from a stopped VM, so it arrives stopped. */
+  st = wait_status_change (g, "inmigrate", RESTORE_TIMEOUT_MS);
+  if (st == NULL)
+    return -1;
+  if (!STREQ (st, "running") &&
+      guestfs_int_qmp_simple (g, "cont", NULL, MONITOR_TIMEOUT_MS) == -1)
+    return -1;
+  g->t_restored = guestfs_int_now ();
+  utimensat (AT_FDCWD, path, NULL, 0);       /* in use: not pruned */
+  return guestfs_int_reseed (g);
+}
+
+/* Boot without drives, save, and stop that appliance.  0: the state and
+ * its RAM file are in place. */
+static int
+boot_and_save (guestfs_h *g, const struct appliance *ap, struct launch_mode *m,
+               const char *path, const char *ram, const char *keyfile, const char *key)
+{
+  char *ramtmp = safe_asprintf (g, "%s.tmpXXXXXX", ram);
+  int fd = mkostemp (ramtmp, O_CLOEXEC), r;
+
+  if (fd == -1) {
+    perrorf (g, "%s", ramtmp);
+    free (ramtmp);
+    return -1;
   }
-  if (r == 0) {
-    g->t_restored = guestfs_int_now ();
-    utimensat (AT_FDCWD, path, NULL, 0);       /* in use: not pruned */
-    r = guestfs_int_reseed (g);
+  close (fd);
+  m->ram_path = ramtmp;
+  m->ram_shared = true;
+  r = guestfs_int_launch_direct (g, ap, m, LAUNCH_TIMEOUT_SECS * 1000);
+  m->ram_path = NULL;
+  if (r == 0)
+    r = save_state (g, path);
+  /* Stopped, or it would go on writing the saved RAM. */
+  guestfs_int_close_connection (g);
+  g->state = LAUNCHING;
+  if (r == 0 && rename (ramtmp, ram) == -1) {
+    perrorf (g, "rename %s", ram);
+    r = -1;
   }
+  if (r == 0)
+    r = write_file_atomic (g, keyfile, key);
+  if (r == -1) {
+    unlink (ramtmp);
+    unlink (path);
+  }
+  free (ramtmp);
   return r;
 }
 
@@ -398,10 +446,10 @@ guestfs_int_launch_warm (guestfs_h *g, const struct appliance *ap, bool use_kvm)
 {
   struct launch_mode m = {
     .use_kvm = use_kvm, .with_drives = false, .qmp = true,
-    .incoming_fd = -1, .wait_hello = true,
+    .incoming_fd = -1, .ram_path = "RAM-FILE", .wait_hello = true,
   };
   const char *why = not_possible (g);
-  char *cachedir, *key, *base, *path, *keyfile, *lockfile;
+  char *cachedir, *key, *base, *path, *ram, *keyfile, *lockfile;
   int lockfd = -1, ret = -1;
 
   if (why) {
@@ -410,13 +458,15 @@ guestfs_int_launch_warm (guestfs_h *g, const struct appliance *ap, bool use_kvm)
   }
   cachedir = guestfs_int_get_cachedir (g);
   key = state_key (g, ap, &m);
+  m.ram_path = NULL;
   base = safe_asprintf (g, "state-%016llx", (unsigned long long) fnv64 (key));
   path = safe_asprintf (g, "%s/%s", cachedir, base);
+  ram = safe_asprintf (g, "%s.ram", path);
   keyfile = safe_asprintf (g, "%s.key", path);
   lockfile = safe_asprintf (g, "%s.lock", path);
 
-  if (access (path, R_OK) == 0 && key_matches (g, keyfile, key)) {
-    if (restore (g, ap, &m, path) == 0) {
+  if (access (path, R_OK) == 0 && access (ram, R_OK) == 0 && key_matches (g, keyfile, key)) {
+    if (restore (g, ap, &m, path, ram) == 0) {
       ret = 0;
       goto out;
     }
@@ -424,7 +474,7 @@ guestfs_int_launch_warm (guestfs_h *g, const struct appliance *ap, bool use_kvm)
            path, guestfs_last_error (g));
     guestfs_int_close_connection (g);
     g->state = LAUNCHING;
-    unlink (path);
+    unlink (keyfile);
   }
 
   /* One launch saves; the others meanwhile boot cold as usual. */
@@ -433,25 +483,24 @@ guestfs_int_launch_warm (guestfs_h *g, const struct appliance *ap, bool use_kvm)
     debug (g, "warm launch: another launch is saving the state");
     goto out;
   }
-  if (guestfs_int_launch_direct (g, ap, &m, LAUNCH_TIMEOUT_SECS * 1000) == -1) {
-    debug (g, "warm launch: booting without drives failed (%s)", guestfs_last_error (g));
-    guestfs_int_close_connection (g);
-    g->state = LAUNCHING;
-    goto out;
-  }
-  if (save_state (g, path, keyfile, key) == -1) {
-    debug (g, "warm launch: %s", guestfs_last_error (g));
-    const char *st = g->qemu_pid > 0 ? wait_status_change (g, "", MONITOR_TIMEOUT_MS) : NULL;
-    if (st && STREQ (st, "running"))
-      ret = 0;                  /* not saved, but booted: use it */
-    else {
-      guestfs_int_close_connection (g);
-      g->state = LAUNCHING;
-    }
+  m = (struct launch_mode) {
+    .use_kvm = use_kvm, .with_drives = false, .qmp = true,
+    .incoming_fd = -1, .wait_hello = true,
+  };
+  if (boot_and_save (g, ap, &m, path, ram, keyfile, key) == -1) {
+    debug (g, "warm launch: saving the appliance failed (%s)", guestfs_last_error (g));
     goto out;
   }
   prune_states (g, cachedir, base);
-  ret = 0;
+  /* What later launches will do: proves the state works, too. */
+  if (restore (g, ap, &m, path, ram) == 0)
+    ret = 0;
+  else {
+    debug (g, "warm launch: restoring the new %s failed (%s)", path, guestfs_last_error (g));
+    guestfs_int_close_connection (g);
+    g->state = LAUNCHING;
+    unlink (keyfile);
+  }
 
  out:
   if (lockfd >= 0)
@@ -460,6 +509,7 @@ guestfs_int_launch_warm (guestfs_h *g, const struct appliance *ap, bool use_kvm)
   free (key);
   free (base);
   free (path);
+  free (ram);
   free (keyfile);
   free (lockfile);
   return ret;

@@ -1,8 +1,10 @@
 #!/bin/bash -
 # With enough free huge pages reserved, the appliance's memory comes from
 # them (qemu gets a hugetlb memory backend) and it boots.  Needs root to
-# reserve pages; the previous reservation is restored.
+# reserve pages; the previous reservation is restored.  Only cold boots
+# use them (a warm launch maps its memory from the saved state's file).
 set -u
+export LIBGUESTFS_BACKEND_SETTINGS=no_snapshot
 knob=/proc/sys/vm/nr_hugepages
 if [ "$(id -u)" -ne 0 ] || [ ! -w "$knob" ]; then
     echo "SKIP: needs root to reserve huge pages"; exit 77

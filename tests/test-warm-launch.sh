@@ -2,8 +2,9 @@
 # Warm launches: the first launch saves the booted appliance in the
 # cache, later ones restore it.  A restored appliance must not repeat
 # itself (fresh entropy: new filesystem UUIDs each launch) and must have
-# the host's clock; a damaged state file is replaced without the user
-# seeing anything; no_snapshot turns the whole thing off.
+# the host's clock; a damaged state (device state or RAM file) is
+# replaced without the user seeing anything; no_snapshot turns the whole
+# thing off.
 set -u
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
@@ -47,16 +48,20 @@ check "a restored appliance has the host's clock ($t3 vs $now)" \
 # A damaged state: the launch still works, with nothing said to the
 # user, and a new state replaces the bad one.
 state=$(ls "$LIBGUESTFS_CACHEDIR"/state-*[0-9a-f])
-for damage in garbage empty; do
+for damage in garbage empty ram-truncated; do
     case $damage in
-        garbage) head -c 1000000 /dev/urandom > "$state" ;;
+        garbage) head -c 100000 /dev/urandom > "$state" ;;
         empty) : > "$state" ;;
+        ram-truncated) truncate -s 1M "$state.ram" ;;
     esac
+    cp "$state" "$tmp/damaged"; cp "$state.ram" "$tmp/damaged.ram" 2>/dev/null
     out=$(guestfish --format=raw -a "$tmp/disk.img" run : mount /dev/sda / : \
           is-file /f 2>"$tmp/log-$damage")
     check "a launch over a $damage state works ($out)" '[ "$out" = true ]'
     check "with no error shown" '! grep -v "^libguestfs:\|^guestfsd:\|^\[\|^ \|^qemu-system" "$tmp/log-$damage" | grep -qi error'
-    check "and the state was replaced" '[ "$(stat -c %s "$state")" -gt 1000000 ]'
+    check "and the state was replaced" \
+          '! cmp -s "$state" "$tmp/damaged" || ! cmp -s "$state.ram" "$tmp/damaged.ram"'
+    check "by a working one" '[ -s "$state" ] && [ "$(stat -c %s "$state.ram")" -gt 1000000 ]'
 done
 guestfish -a /dev/null run 2>"$tmp/log4"
 check "the next launch is restored again" 'restored "$tmp/log4"'
