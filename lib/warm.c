@@ -226,34 +226,33 @@ prune_states (guestfs_h *g, const char *cachedir, const char *keep)
   closedir (d);
 }
 
-/* Poll qemu until the VM is out of state `from`; its new state (static
- * string) or NULL with the error set. */
-static const char *
-wait_status_change (guestfs_h *g, const char *from, int timeout_ms)
+/* Poll `cmd` (query-status, query-migrate) until the "status" of its
+ * answer is none of `passing` (NULL-terminated): that status, to free,
+ * or NULL with the error set. */
+static char *
+poll_status (guestfs_h *g, const char *cmd, const char *const *passing, int timeout_ms)
 {
-  static const char *const known[] = { "running", "paused", "postmigrate" };
   double deadline = guestfs_int_now () + timeout_ms / 1000.0;
 
   for (;;) {
-    json_object *r = guestfs_int_qmp (g, "query-status", NULL, -1, MONITOR_TIMEOUT_MS), *st;
+    json_object *r = guestfs_int_qmp (g, cmd, NULL, -1, MONITOR_TIMEOUT_MS), *st;
     const char *s;
+    bool pass = false;
 
     if (r == NULL)
       return NULL;
     s = json_object_object_get_ex (r, "status", &st) ? json_object_get_string (st) : NULL;
-    if (s && !STREQ (s, from)) {
-      for (size_t i = 0; i < sizeof known / sizeof known[0]; ++i)
-        if (STREQ (s, known[i])) {
-          json_object_put (r);
-          return known[i];
-        }
-      error (g, "the VM is in state '%s'", s);
+    s = s ? s : "";
+    for (size_t i = 0; passing[i]; ++i)
+      pass |= STREQ (s, passing[i]);
+    if (!pass) {
+      char *ret = safe_strdup (g, s);
       json_object_put (r);
-      return NULL;
+      return ret;
     }
     json_object_put (r);
     if (guestfs_int_now () > deadline) {
-      error (g, "the VM was still in state '%s' after %d ms", from, timeout_ms);
+      error (g, "%s: still '%s' after %d ms", cmd, s, timeout_ms);
       return NULL;
     }
     struct timespec ts = { 0, 2000000 };
@@ -261,38 +260,19 @@ wait_status_change (guestfs_h *g, const char *from, int timeout_ms)
   }
 }
 
-/* The migration's status until it ends: 0 completed, -1 not. */
 static int
 wait_migration (guestfs_h *g)
 {
-  double deadline = guestfs_int_now () + SAVE_TIMEOUT_MS / 1000.0;
+  static const char *const passing[] = {
+    "none", "setup", "active", "pre-switchover", "device", NULL,
+  };
+  char *st = poll_status (g, "query-migrate", passing, SAVE_TIMEOUT_MS);
+  int r = st && STREQ (st, "completed") ? 0 : -1;
 
-  for (;;) {
-    json_object *r = guestfs_int_qmp (g, "query-migrate", NULL, -1, MONITOR_TIMEOUT_MS), *v;
-    const char *s;
-
-    if (r == NULL)
-      return -1;
-    s = json_object_object_get_ex (r, "status", &v) ? json_object_get_string (v) : "";
-    if (s && STREQ (s, "completed")) {
-      json_object_put (r);
-      return 0;
-    }
-    if (s && (STREQ (s, "failed") || STREQ (s, "cancelled"))) {
-      const char *why = json_object_object_get_ex (r, "error-desc", &v)
-        ? json_object_get_string (v) : s;
-      error (g, "saving the appliance failed: %s", why);
-      json_object_put (r);
-      return -1;
-    }
-    json_object_put (r);
-    if (guestfs_int_now () > deadline) {
-      error (g, "saving the appliance took more than %d s", SAVE_TIMEOUT_MS / 1000);
-      return -1;
-    }
-    struct timespec ts = { 0, 5000000 };
-    nanosleep (&ts, NULL);
-  }
+  if (st && r == -1)
+    error (g, "saving the appliance failed (migration %s)", st);
+  free (st);
+  return r;
 }
 
 /* Both sides of the migration leave the shared RAM out of the stream:
@@ -368,9 +348,10 @@ static int
 restore (guestfs_h *g, const struct appliance *ap, struct launch_mode *m,
          const char *path, const char *ram)
 {
+  static const char *const restoring[] = { "inmigrate", NULL };
   int fd = open (path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
   json_object *args;
-  const char *st;
+  char *st;
   int r;
 
   if (fd == -1) {
@@ -392,11 +373,17 @@ restore (guestfs_h *g, const struct appliance *ap, struct launch_mode *m,
       guestfs_int_qmp_simple (g, "migrate-incoming", args, MONITOR_TIMEOUT_MS) == -1)
     return -1;
   /* The state was saved from a stopped VM, so it arrives stopped. */
-  st = wait_status_change (g, "inmigrate", RESTORE_TIMEOUT_MS);
+  st = poll_status (g, "query-status", restoring, RESTORE_TIMEOUT_MS);
   if (st == NULL)
     return -1;
-  if (!STREQ (st, "running") &&
-      guestfs_int_qmp_simple (g, "cont", NULL, MONITOR_TIMEOUT_MS) == -1)
+  if (!STREQ (st, "paused") && !STREQ (st, "running")) {
+    error (g, "the restored VM is in state '%s'", st);
+    free (st);
+    return -1;
+  }
+  r = STREQ (st, "paused") ? guestfs_int_qmp_simple (g, "cont", NULL, MONITOR_TIMEOUT_MS) : 0;
+  free (st);
+  if (r == -1)
     return -1;
   g->t_restored = guestfs_int_now ();
   utimensat (AT_FDCWD, path, NULL, 0);       /* in use: not pruned */
