@@ -35,6 +35,8 @@ static bool call_cancelled;       /* the library cancelled our FileIn */
 /* Buffered reads: calls and chunks arrive in pieces from the port. */
 static unsigned char rbuf[256 * 1024];
 static size_t rbuf_start, rbuf_end;
+/* Reads at least this long bypass rbuf. */
+#define DIRECT_READ_MIN 4096
 
 static void __attribute__((noreturn))
 fatal (const char *msg)
@@ -49,6 +51,18 @@ chan_read (void *buf, size_t n)
   unsigned char *p = buf;
 
   while (n > 0) {
+    if (rbuf_start == rbuf_end && n >= DIRECT_READ_MIN) {
+      /* Chunk data goes straight where it is wanted: under TCG every
+       * copy in the guest costs. */
+      ssize_t r = read (chan, p, n);
+      if (r == -1 && errno == EINTR)
+        continue;
+      if (r <= 0)
+        return -1;
+      p += r;
+      n -= r;
+      continue;
+    }
     if (rbuf_start == rbuf_end) {
       ssize_t r = read (chan, rbuf, sizeof rbuf);
       if (r == -1 && errno == EINTR)
