@@ -294,7 +294,7 @@ guestfs_int_launch_direct (guestfs_h *g, const struct appliance *ap,
   struct argv a = { NULL, 0, 0 };
   int chan[2] = { -1, -1 }, con[2] = { -1, -1 }, mon[2] = { -1, -1 };
   pid_t pid;
-  bool pgroup, recovery, direct, hugepages;
+  bool pgroup, recovery, direct;
   int state_fd = m->incoming_fd;
 
   build_argv (g, &a, ap, m);
@@ -315,7 +315,6 @@ guestfs_int_launch_direct (guestfs_h *g, const struct appliance *ap,
 
   pgroup = g->pgroup;
   recovery = g->recovery_proc;
-  hugepages = guestfs_int_has_backend_setting (g, "thp");
   direct = g->direct;
   g->t_qemu = guestfs_int_now ();
   g->t_kernel = g->t_hello = 0;
@@ -330,12 +329,6 @@ guestfs_int_launch_direct (guestfs_h *g, const struct appliance *ap,
     int cfd = lift_fd (chan[1]), qfd = lift_fd (mon[1]), sfd = lift_fd (state_fd);
     if (recovery)
       prctl (PR_SET_PDEATHSIG, SIGKILL);  /* no orphan qemu if we die */
-    /* qemu asks for transparent huge pages on guest RAM: each 2 MB the
-     * guest (or a restored state) touches anywhere would then be all
-     * resident.  Without them a restored appliance holds 300 MB, not
-     * all of its RAM. */
-    if (!hugepages)
-      prctl (PR_SET_THP_DISABLE, 1, 0, 0, 0);
     if (pgroup)
       setpgid (0, 0);                   /* ^C at the shell spares qemu */
     if (!direct) {
