@@ -48,7 +48,10 @@ struct drive {
   bool discard_on;              /* this launch passes discards (prepare_drives) */
   char *overlay;                /* qcow2 overlay of a read-only drive */
   bool scratch;                 /* our temp file: deleted at close */
-  int slot;                     /* SCSI target and qemu ids (hdN, devN) */
+  int slot;                     /* SCSI target */
+  unsigned qid;                 /* qemu ids hdN, devN: never reused, as
+                                 * qemu may free an unplugged drive's
+                                 * id only later */
   bool plugged;                 /* in the running appliance */
 };
 
@@ -109,6 +112,7 @@ struct guestfs_h {
   struct drive **drives;
   size_t nr_drives;
   unsigned overlay_seq;         /* overlay file names */
+  unsigned next_qid;            /* drive ids for the running qemu */
 
   /* Errors. */
   char *last_error;

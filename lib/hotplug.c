@@ -42,9 +42,13 @@ hmp_quote (guestfs_h *g, const char *s)
 static int
 plug (guestfs_h *g, struct drive *d)
 {
-  char *opt = guestfs_int_drive_option (g, d), *q = hmp_quote (g, opt);
-  char *line = safe_asprintf (g, "drive_add 0 %s", q);
+  char *opt, *q, *line;
   int r;
+
+  d->qid = g->next_qid++;
+  opt = guestfs_int_drive_option (g, d);
+  q = hmp_quote (g, opt);
+  line = safe_asprintf (g, "drive_add 0 %s", q);
 
   free (opt);
   free (q);
@@ -58,7 +62,7 @@ plug (guestfs_h *g, struct drive *d)
   r = guestfs_int_qmp_hmp (g, line, MONITOR_TIMEOUT_MS);
   free (line);
   if (r == -1) {
-    char *del = safe_asprintf (g, "drive_del hd%d", d->slot);
+    char *del = safe_asprintf (g, "drive_del hd%u", d->qid);
     guestfs_push_error_handler (g, NULL, NULL);
     guestfs_int_qmp_hmp (g, del, MONITOR_TIMEOUT_MS);
     guestfs_pop_error_handler (g);
@@ -216,7 +220,7 @@ guestfs_int_hot_remove (guestfs_h *g, struct drive *d)
     return -1;
   }
 
-  snprintf (id, sizeof id, "dev%d", d->slot);
+  snprintf (id, sizeof id, "dev%u", d->qid);
   args = json_object_new_object ();
   json_object_object_add (args, "id", json_object_new_string (id));
   if (guestfs_int_qmp_simple (g, "device_del", args, MONITOR_TIMEOUT_MS) == -1)
@@ -236,7 +240,7 @@ guestfs_int_hot_remove (guestfs_h *g, struct drive *d)
     return -1;
   d->plugged = false;
   /* Usually gone with its device already. */
-  line = safe_asprintf (g, "drive_del hd%d", d->slot);
+  line = safe_asprintf (g, "drive_del hd%u", d->qid);
   guestfs_push_error_handler (g, NULL, NULL);
   guestfs_int_qmp_hmp (g, line, MONITOR_TIMEOUT_MS);
   guestfs_pop_error_handler (g);

@@ -182,7 +182,7 @@ build_argv (guestfs_h *g, struct argv *a, const struct appliance *ap,
     struct drive *d = g->drives[i];
     char *opt;
 
-    d->slot = i;
+    d->slot = d->qid = i;
     add_arg (g, a, "-drive");
     opt = guestfs_int_drive_option (g, d);
     add_arg (g, a, opt);

@@ -107,6 +107,7 @@ launch_cold (guestfs_h *g, const struct appliance *ap, enum accel accel)
  plugged:
   for (size_t i = 0; i < g->nr_drives; ++i)
     g->drives[i]->plugged = true;
+  g->next_qid = g->nr_drives;   /* drives hot-plugged later */
   return 0;
 }
 
@@ -148,6 +149,7 @@ guestfs_impl_launch (guestfs_h *g)
   g->state = LAUNCHING;
   g->t_launch = guestfs_int_now ();
   g->t_qemu = g->t_kernel = g->t_hello = g->t_restored = 0;
+  g->next_qid = 0;
 
   if (guestfs_int_lazy_make_tmpdir (g) == -1 ||
       guestfs_int_build_appliance (g, &ap) == -1 ||

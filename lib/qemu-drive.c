@@ -21,13 +21,13 @@ guestfs_int_drive_option (guestfs_h *g, const struct drive *d)
   if (d->overlay)
     /* The original stays read-only and unlocked (a running VM may hold
      * it); writes land in the throw-away overlay. */
-    r = safe_asprintf (g, "file=%s,format=qcow2,if=none,id=hd%d,cache=unsafe,"
+    r = safe_asprintf (g, "file=%s,format=qcow2,if=none,id=hd%u,cache=unsafe,"
                        "backing.file.locking=off%s%s",
-                       file, d->slot, d->discard_on ? ",discard=unmap" : "",
+                       file, d->qid, d->discard_on ? ",discard=unmap" : "",
                        d->copyonread ? ",copy-on-read=on" : "");
   else
-    r = safe_asprintf (g, "file=%s,format=%s,if=none,id=hd%d,cache=%s%s%s",
-                       file, d->format, d->slot, d->cachemode ? "unsafe" : "writeback",
+    r = safe_asprintf (g, "file=%s,format=%s,if=none,id=hd%u,cache=%s%s%s",
+                       file, d->format, d->qid, d->cachemode ? "unsafe" : "writeback",
                        d->discard_on ? ",discard=unmap" : "",
                        d->copyonread ? ",copy-on-read=on" : "");
   free (file);
@@ -45,12 +45,12 @@ guestfs_int_device_option (guestfs_h *g, const struct drive *d)
   if (d->virtio_blk)
     /* Seen as /dev/vdX, named /dev/sdX by the daemon after the SCSI
      * disks (drives.c keeps these last). */
-    return safe_asprintf (g, "virtio-blk-pci,drive=hd%d,id=dev%d%s%s%s",
-                          d->slot, d->slot, d->label ? ",serial=" : "",
+    return safe_asprintf (g, "virtio-blk-pci,drive=hd%u,id=dev%u%s%s%s",
+                          d->qid, d->qid, d->label ? ",serial=" : "",
                           d->label ? d->label : "", bs);
   /* The SCSI target is the slot: the daemon names disks in target order. */
-  return safe_asprintf (g, "scsi-hd,drive=hd%d,id=dev%d,bus=scsi.0,channel=0,"
+  return safe_asprintf (g, "scsi-hd,drive=hd%u,id=dev%u,bus=scsi.0,channel=0,"
                         "scsi-id=%d,lun=0%s%s%s",
-                        d->slot, d->slot, d->slot, d->label ? ",serial=" : "",
+                        d->qid, d->qid, d->slot, d->label ? ",serial=" : "",
                         d->label ? d->label : "", bs);
 }
