@@ -281,6 +281,7 @@ extern enum accel guestfs_int_choose_accel (guestfs_h *g);
 extern void guestfs_int_record_kvm_verdict (guestfs_h *g, bool works);
 extern int guestfs_int_has_backend_setting (guestfs_h *g, const char *name);
 extern const char *guestfs_int_hv (guestfs_h *g);
+extern char *guestfs_int_hv_path (guestfs_h *g);
 
 /* ---- launch-direct.c ---- */
 struct launch_mode {

@@ -43,9 +43,10 @@ guestfs_int_hv (guestfs_h *g)
   return g->hv ? g->hv : "qemu-system-x86_64";
 }
 
-/* Full path of the hypervisor binary (for keying the verdict). */
-static char *
-hv_path (guestfs_h *g)
+/* Full path of the hypervisor binary (for keying the KVM verdict and
+ * saved states), or NULL if it is not on PATH. */
+char *
+guestfs_int_hv_path (guestfs_h *g)
 {
   const char *hv = guestfs_int_hv (g);
   const char *path = getenv ("PATH");
@@ -71,7 +72,7 @@ verdict_file (guestfs_h *g)
 {
   struct utsname u;
   struct stat st;
-  char *hv = hv_path (g), *cachedir, *r;
+  char *hv = guestfs_int_hv_path (g), *cachedir, *r;
   uint64_t h = 14695981039346656037ULL;
   const char *parts[3];
 

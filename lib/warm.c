@@ -69,28 +69,6 @@ not_possible (guestfs_h *g)
   return NULL;
 }
 
-/* The qemu binary as execvp would find it. */
-static char *
-find_program (guestfs_h *g, const char *prog)
-{
-  const char *path = getenv ("PATH");
-  char *copy, *dir, *save = NULL;
-
-  if (strchr (prog, '/'))
-    return safe_strdup (g, prog);
-  copy = safe_strdup (g, path ? path : "/usr/bin:/bin");
-  for (dir = strtok_r (copy, ":", &save); dir; dir = strtok_r (NULL, ":", &save)) {
-    char *p = safe_asprintf (g, "%s/%s", *dir ? dir : ".", prog);
-    if (access (p, X_OK) == 0) {
-      free (copy);
-      return p;
-    }
-    free (p);
-  }
-  free (copy);
-  return safe_strdup (g, prog);
-}
-
 static void
 put_identity (FILE *fp, const char *path)
 {
@@ -109,7 +87,7 @@ static char *
 state_key (guestfs_h *g, const struct appliance *ap, const struct launch_mode *m)
 {
   char *cmdline = guestfs_int_qemu_cmdline_key (g, ap, m);
-  char *qemu = find_program (g, guestfs_int_hv (g));
+  char *qemu = guestfs_int_hv_path (g);
   char *key = NULL;
   size_t len = 0;
   FILE *fp = open_memstream (&key, &len);
@@ -117,7 +95,7 @@ state_key (guestfs_h *g, const struct appliance *ap, const struct launch_mode *m
   if (fp == NULL)
     abort ();
   fprintf (fp, "guestkit %s state 1\n%s", PACKAGE_VERSION, cmdline);
-  put_identity (fp, qemu);
+  put_identity (fp, qemu ? qemu : guestfs_int_hv (g));
   put_identity (fp, ap->kernel);
   put_identity (fp, ap->initrd);
   fclose (fp);
