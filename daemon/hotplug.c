@@ -85,6 +85,34 @@ settle (const char *name)
     nr_settled++;
 }
 
+static bool
+is_present (const char *name, size_t n)
+{
+  for (size_t i = 0; i < n; ++i) {
+    const char *disk = daemon_kernel_disk (i);
+    if (disk && STREQ (disk, name))
+      return true;
+  }
+  return false;
+}
+
+/* A disk unplugged and another plugged in later can get the same kernel
+ * name; forget the names of disks that are gone so the newcomer gets
+ * settled too. */
+static void
+forget_removed (size_t n)
+{
+  size_t j = 0;
+
+  for (size_t i = 0; i < nr_settled; ++i) {
+    if (is_present (settled[i], n))
+      settled[j++] = settled[i];
+    else
+      free (settled[i]);
+  }
+  nr_settled = j;
+}
+
 int
 do_internal_rescan_disks (int ndisks)
 {
@@ -104,6 +132,7 @@ do_internal_rescan_disks (int ndisks)
     sleep_ms (POLL_MS);
     waited += POLL_MS;
   }
+  forget_removed (n);
   for (size_t i = 0; i < n; ++i) {
     const char *name = daemon_kernel_disk (i);
     if (name && !is_settled (name))
