@@ -47,6 +47,20 @@ extern void reply (xdrproc_t xdrp, char *ret);
  * must not reply at all). */
 typedef int (*receive_cb) (void *opaque, const void *buf, size_t len);
 extern int receive_file (receive_cb cb, void *opaque);
+/* A FileIn stream on a disk (filein-disk.c): desc is the DISK chunk's
+ * data.  Returns 0, -1 (cb failed, errno set), -2 (the library
+ * cancelled) or -3 (an error reply was sent). */
+extern int receive_from_disk (const void *desc, size_t len, receive_cb cb, void *opaque);
+/* Write-behind for a large sequential write (write-behind.c): call
+ * write_behind_wrote with the file offset after each write. */
+struct write_behind {
+  int fd;
+  off_t mark, prev;             /* current and previous window starts */
+};
+extern void write_behind_init (struct write_behind *wb, int fd, off_t start);
+extern void write_behind_wrote (struct write_behind *wb, off_t pos);
+/* Has the library written CANCEL_FLAG?  (Consumes one word if any.) */
+extern bool daemon_library_cancelled (void);
 /* Discard the rest of the incoming stream (used before an error reply). */
 extern int cancel_receive (void);
 
@@ -96,6 +110,7 @@ extern char **daemon_list_disks (void);
 extern void daemon_devices_changed (void);
 /* Kernel name ("sdc") of the i'th disk in API order, or NULL. */
 extern const char *daemon_kernel_disk (size_t i);
+extern const char *daemon_kernel_disk_at_target (unsigned target);
 /* Is this a /dev path of a whole disk or partition we know? */
 extern int daemon_is_device_name (const char *s);
 

@@ -22,6 +22,8 @@
 /* Kernel names of the disks ("sdc"), in API order. */
 static char **disks;
 static size_t nr_disks;
+/* Their SCSI targets; -1 for virtio-blk disks. */
+static long *targets;
 static bool disks_valid;
 
 struct disk {
@@ -58,7 +60,9 @@ scan_disks (void)
   for (size_t i = 0; i < nr_disks; ++i)
     free (disks[i]);
   free (disks);
+  free (targets);
   disks = NULL;
+  targets = NULL;
   nr_disks = 0;
 
   dir = opendir ("/sys/block");
@@ -102,9 +106,12 @@ scan_disks (void)
       list[i].addr[0] = ~0UL;
   qsort (list, n, sizeof *list, disk_compare);
   disks = calloc (n + 1, sizeof (char *));
-  if (disks) {
-    for (size_t i = 0; i < n; ++i)
+  targets = calloc (n + 1, sizeof (long));
+  if (disks && targets) {
+    for (size_t i = 0; i < n; ++i) {
       disks[i] = strdup (list[i].name);
+      targets[i] = list[i].addr[0] == ~0UL ? -1 : (long) list[i].addr[2];
+    }
     nr_disks = n;
   }
   free (list);
@@ -474,6 +481,17 @@ daemon_list_disks (void)
     }
   }
   return r;
+}
+
+/* The kernel name of the SCSI disk at target `target`, or NULL. */
+const char *
+daemon_kernel_disk_at_target (unsigned target)
+{
+  ensure_disks ();
+  for (size_t i = 0; i < nr_disks; ++i)
+    if (disks[i] && targets[i] == (long) target)
+      return disks[i];
+  return NULL;
 }
 
 const char *

@@ -207,6 +207,7 @@ do_download_offset (const char *remotefilename, int64_t offset, int64_t size)
 struct upload_pos {
   int fd;
   int64_t pos;
+  struct write_behind wb;
 };
 
 static int
@@ -230,6 +231,7 @@ write_at (void *opaque, const void *buf, size_t len)
     len -= r;
     u->pos += r;
   }
+  write_behind_wrote (&u->wb, u->pos);
   return 0;
 }
 
@@ -253,6 +255,7 @@ do_upload_offset (const char *remotefilename, int64_t offset)
   u.fd = open_dev_or_path (remotefilename, device, O_WRONLY, !device);
   if (u.fd == -1)
     return -1;
+  write_behind_init (&u.wb, u.fd, offset);
   r = receive_file (write_at, &u);
   if (r == -2) {                /* the library cancelled: no reply */
     close (u.fd);

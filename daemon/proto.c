@@ -133,6 +133,12 @@ library_cancelled (void)
   return chan_read_word () == GUESTFS_CANCEL_FLAG;
 }
 
+bool
+daemon_library_cancelled (void)
+{
+  return library_cancelled ();
+}
+
 /* ---- progress ---- */
 
 static struct timespec call_start, last_progress;
@@ -355,9 +361,10 @@ send_chunk (int cancel, const void *data, size_t len)
 }
 
 /* Read one incoming chunk into buf.  Returns the data length, 0 at end
- * of file, -2 if it is a cancel chunk. */
+ * of file, -2 if it is a cancel chunk; a DISK chunk returns its length
+ * with *disk set. */
 static ssize_t
-recv_chunk (unsigned char *buf)
+recv_chunk (unsigned char *buf, bool *disk)
 {
   uint32_t len = chan_read_word ();
   uint32_t w[2];
@@ -373,7 +380,10 @@ recv_chunk (unsigned char *buf)
     fatal ("malformed chunk from the library");
   if (chan_read (buf, datalen + pad) == -1)
     fatal ("connection to the library closed");
-  if (ntohl (w[0]) != 0)
+  *disk = ntohl (w[0]) == GUESTFS_CHUNK_DISK;
+  if (*disk)
+    return datalen;
+  if (ntohl (w[0]) != GUESTFS_CHUNK_DATA)
     return -2;
   return datalen;
 }
@@ -389,9 +399,12 @@ cancel_receive (void)
   if (!filein_pending)
     return 0;
   chan_write (&flag, 4);
-  do
-    r = recv_chunk (chunkbuf);
-  while (r > 0);
+  do {
+    bool disk;
+    r = recv_chunk (chunkbuf, &disk);
+    if (disk)                   /* nothing follows a DISK chunk */
+      break;
+  } while (r > 0);
   filein_pending = false;
   return 0;
 }
@@ -406,7 +419,17 @@ receive_file (receive_cb cb, void *opaque)
     return -1;
   }
   for (;;) {
-    ssize_t r = recv_chunk (chunkbuf);
+    bool disk;
+    ssize_t r = recv_chunk (chunkbuf, &disk);
+    if (disk) {
+      filein_pending = false;
+      r = receive_from_disk (chunkbuf, r, cb, opaque);
+      if (r == -2)
+        call_cancelled = true;
+      else if (r == -3)         /* replied already */
+        r = -2;
+      return r;
+    }
     if (r == -2) {
       filein_pending = false;
       call_cancelled = true;  /* dispatch replies ECANCELED */

@@ -86,10 +86,22 @@ reply_open_error (const char *name)
   }
 }
 
+struct upload_dest {
+  int fd;
+  off_t pos;
+  struct write_behind wb;
+};
+
 static int
 write_cb (void *opaque, const void *buf, size_t len)
 {
-  return xwrite (* (int *) opaque, buf, len);
+  struct upload_dest *u = opaque;
+
+  if (xwrite (u->fd, buf, len) == -1)
+    return -1;
+  u->pos += len;
+  write_behind_wrote (&u->wb, u->pos);
+  return 0;
 }
 
 int
@@ -115,7 +127,11 @@ do_upload (const char *remotefilename)
     return -1;
   }
 
-  r = receive_file (write_cb, &fd);
+  {
+    struct upload_dest u = { .fd = fd, .pos = 0 };
+    write_behind_init (&u.wb, fd, 0);
+    r = receive_file (write_cb, &u);
+  }
   if (r == -2)                  /* the library cancelled: no reply */
     return -1;
   if (r == -1) {

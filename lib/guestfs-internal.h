@@ -53,6 +53,12 @@ struct drive {
                                  * qemu may free an unplugged drive's
                                  * id only later */
   bool plugged;                 /* in the running appliance */
+  bool qemu_readonly;           /* qemu opens it read-only (filein-disk.c) */
+  bool in_fdsets;               /* qemu has our descriptors of its files
+                                 * (drive-fds.c), in these fd sets: */
+  int fdset;                    /* the image, or the overlay */
+  int backing_fdset;            /* the overlay's original (read-only) */
+  bool fdset_blockdev, backing_blockdev; /* host block devices */
 };
 
 struct event_handler {
@@ -132,6 +138,7 @@ struct guestfs_h {
   /* The running appliance. */
   char *tmpdir;                 /* this handle's temp dir (0700) */
   pid_t qemu_pid;
+  pid_t watcher_pid;            /* kills qemu if we die (qemu-watch.c) */
   int sock;                     /* protocol channel, -1 if none */
   int console;                  /* qemu's serial console, -1 if none */
   int qmp;                      /* qemu's QMP monitor, -1 if none */
@@ -144,6 +151,8 @@ struct guestfs_h {
   volatile sig_atomic_t user_cancel;
   unsigned char *rbuf;          /* buffered reads from sock */
   size_t rstart, rend;
+  bool have_unread_word;        /* proto.c looked at the next word */
+  uint32_t unread_word;
   char console_tail[4096];      /* last console bytes, for errors */
   size_t tail_len;
   bool kvm;                     /* this launch uses KVM */
@@ -302,6 +311,35 @@ extern const char *guestfs_int_incoming_uri (void);
 extern char *guestfs_int_qemu_cmdline_key (guestfs_h *g, const struct appliance *ap,
                                            const struct launch_mode *m);
 
+/* ---- qemu-privs.c: the user and seccomp filter qemu runs with ---- */
+/* -runas's argument, to free, or NULL: qemu keeps our user. */
+extern char *guestfs_int_qemu_runas (guestfs_h *g);
+/* Before a launch: does that user exist?  -1 with the error if not. */
+extern int guestfs_int_check_runas (guestfs_h *g);
+/* -sandbox's argument, or NULL for none. */
+extern const char *guestfs_int_qemu_sandbox (guestfs_h *g, bool runas);
+
+/* ---- drive-fds.c: drive files passed to a running qemu ---- */
+/* Open d's files and give qemu the descriptors (d->in_fdsets). */
+extern int guestfs_int_drive_pass_fds (guestfs_h *g, struct drive *d);
+/* Take them back (after unplugging). */
+extern void guestfs_int_drive_remove_fds (guestfs_h *g, struct drive *d);
+
+/* ---- image-lock.c: images another process holds ---- */
+/* Is msg qemu's report of a lock held by someone else? */
+extern bool guestfs_int_is_lock_failure (const char *msg);
+/* The error saying d's image is in use (EBUSY). */
+extern void guestfs_int_image_locked_error (guestfs_h *g, const struct drive *d);
+/* After a failed launch: if qemu's console says a drive was locked, set
+ * that error and return 1. */
+extern int guestfs_int_explain_lock_failure (guestfs_h *g);
+
+/* ---- qemu-watch.c: qemu dies with us after -runas too ---- */
+/* A watcher process for qemu, or -1 (in the debug log). */
+extern pid_t guestfs_int_watch_qemu (guestfs_h *g, pid_t qemu);
+/* Once qemu is reaped: the watcher too. */
+extern void guestfs_int_reap_watcher (guestfs_h *g);
+
 /* ---- qemu-drive.c ---- */
 extern char *guestfs_int_drive_option (guestfs_h *g, const struct drive *d);
 extern char *guestfs_int_device_option (guestfs_h *g, const struct drive *d);
@@ -321,6 +359,20 @@ extern void guestfs_int_qmp_close (guestfs_h *g);
  * plugged; -1: not possible now (reason in the debug log), cold boot. */
 extern int guestfs_int_launch_warm (guestfs_h *g, const struct appliance *ap, bool use_kvm);
 
+/* ---- filein-disk.c: large uploads through a read-only disk ---- */
+struct filein_disk {
+  struct drive d;
+  int fdset;                    /* qemu's fd set holding the file, -1 */
+};
+/* Plug the regular file open on fd into the appliance; 0 on success, -1
+ * if the data must be streamed instead (the reason in the debug log). */
+extern int guestfs_int_filein_disk_attach (guestfs_h *g, const char *name, int fd,
+                                           uint64_t size, struct filein_disk *fd_disk);
+/* Unplug it; -1 if that failed, with the error set only if report
+ * (a failed call keeps its own error). */
+extern int guestfs_int_filein_disk_detach (guestfs_h *g, const char *name,
+                                           struct filein_disk *fd_disk, bool report);
+
 /* ---- hotplug.c ---- */
 /* Plug every drive into a running appliance and wait until it sees them. */
 extern int guestfs_int_hotplug_all (guestfs_h *g);
@@ -329,6 +381,11 @@ extern int guestfs_int_reseed (guestfs_h *g);
 /* One drive (already in g->drives, prepared) into or out of the appliance. */
 extern int guestfs_int_hot_add (guestfs_h *g, struct drive *d);
 extern int guestfs_int_hot_remove (guestfs_h *g, struct drive *d);
+/* The monitor steps alone: no checks, no rescan by the daemon. */
+extern int guestfs_int_plug_drive (guestfs_h *g, struct drive *d);
+extern int guestfs_int_unplug_drive (guestfs_h *g, struct drive *d);
+extern int guestfs_int_nr_plugged (guestfs_h *g);
+extern int guestfs_int_next_slot (guestfs_h *g, const struct drive *d);
 extern void guestfs_int_kill_qemu (guestfs_h *g);
 
 /* ---- handle.c ---- */

@@ -39,8 +39,8 @@ hmp_quote (guestfs_h *g, const char *s)
   return r;
 }
 
-static int
-plug (guestfs_h *g, struct drive *d)
+int
+guestfs_int_plug_drive (guestfs_h *g, struct drive *d)
 {
   char *opt, *q, *line;
   int r;
@@ -73,8 +73,34 @@ plug (guestfs_h *g, struct drive *d)
   return 0;
 }
 
+/* One of the user's drives: qemu gets our descriptors of its files (it
+ * may have dropped root, drive-fds.c), and an image another process
+ * holds is reported as that (image-lock.c), not in qemu's words. */
 static int
-nr_plugged (guestfs_h *g)
+plug_user_drive (guestfs_h *g, struct drive *d)
+{
+  char *msg;
+  int r;
+
+  if (guestfs_int_drive_pass_fds (g, d) == -1)
+    return -1;
+  guestfs_push_error_handler (g, NULL, NULL);
+  r = guestfs_int_plug_drive (g, d);
+  guestfs_pop_error_handler (g);
+  if (r == 0)
+    return 0;
+  msg = safe_strdup (g, guestfs_last_error (g) ? guestfs_last_error (g) : "?");
+  guestfs_int_drive_remove_fds (g, d);
+  if (guestfs_int_is_lock_failure (msg))
+    guestfs_int_image_locked_error (g, d);
+  else
+    error (g, "add_drive: %s: %s", d->filename, msg);
+  free (msg);
+  return -1;
+}
+
+int
+guestfs_int_nr_plugged (guestfs_h *g)
 {
   int n = 0;
 
@@ -88,10 +114,10 @@ guestfs_int_hotplug_all (guestfs_h *g)
 {
   for (size_t i = 0; i < g->nr_drives; ++i) {
     g->drives[i]->slot = i;
-    if (plug (g, g->drives[i]) == -1)
+    if (plug_user_drive (g, g->drives[i]) == -1)
       return -1;
   }
-  return guestfs_internal_rescan_disks (g, nr_plugged (g));
+  return guestfs_internal_rescan_disks (g, guestfs_int_nr_plugged (g));
 }
 
 int
@@ -111,10 +137,22 @@ guestfs_int_reseed (guestfs_h *g)
   return r;
 }
 
+/* The SCSI target after the highest one in use (other than d's). */
+int
+guestfs_int_next_slot (guestfs_h *g, const struct drive *d)
+{
+  int slot = -1;
+
+  for (size_t i = 0; i < g->nr_drives; ++i)
+    if (g->drives[i] != d && g->drives[i]->plugged && g->drives[i]->slot > slot)
+      slot = g->drives[i]->slot;
+  return slot + 1;
+}
+
 int
 guestfs_int_hot_add (guestfs_h *g, struct drive *d)
 {
-  int slot = -1;
+  int slot;
 
   if (d->virtio_blk) {
     error (g, "add_drive: %s: only virtio-scsi drives can be added to a launched "
@@ -126,17 +164,15 @@ guestfs_int_hot_add (guestfs_h *g, struct drive *d)
            d->filename);
     return -1;
   }
-  for (size_t i = 0; i < g->nr_drives; ++i)
-    if (g->drives[i] != d && g->drives[i]->plugged && g->drives[i]->slot > slot)
-      slot = g->drives[i]->slot;
-  if (slot + 1 > MAX_SLOT) {
+  slot = guestfs_int_next_slot (g, d);
+  if (slot > MAX_SLOT) {
     error (g, "add_drive: %s: no free SCSI target for another drive", d->filename);
     return -1;
   }
-  d->slot = slot + 1;
-  if (plug (g, d) == -1)
+  d->slot = slot;
+  if (plug_user_drive (g, d) == -1)
     return -1;
-  return guestfs_internal_rescan_disks (g, nr_plugged (g));
+  return guestfs_internal_rescan_disks (g, guestfs_int_nr_plugged (g));
 }
 
 /* The API name (/dev/sdX) of a plugged drive: the daemon names disks in
@@ -192,10 +228,8 @@ device_present (guestfs_h *g, const char *id, int *err)
 int
 guestfs_int_hot_remove (guestfs_h *g, struct drive *d)
 {
-  char *dev = api_name (g, d), id[32], *line;
-  json_object *args;
-  int err = 0, r;
-  double deadline;
+  char *dev = api_name (g, d);
+  int r;
 
   if (g->qmp < 0) {
     error (g, "remove_drive: this appliance has no monitor to unplug drives from");
@@ -219,6 +253,20 @@ guestfs_int_hot_remove (guestfs_h *g, struct drive *d)
     free (copy);
     return -1;
   }
+
+  if (guestfs_int_unplug_drive (g, d) == -1)
+    return -1;
+  guestfs_int_drive_remove_fds (g, d);
+  return guestfs_internal_rescan_disks (g, guestfs_int_nr_plugged (g));
+}
+
+int
+guestfs_int_unplug_drive (guestfs_h *g, struct drive *d)
+{
+  char id[32], *line;
+  json_object *args;
+  int err = 0;
+  double deadline;
 
   snprintf (id, sizeof id, "dev%u", d->qid);
   args = json_object_new_object ();
@@ -245,5 +293,5 @@ guestfs_int_hot_remove (guestfs_h *g, struct drive *d)
   guestfs_int_qmp_hmp (g, line, MONITOR_TIMEOUT_MS);
   guestfs_pop_error_handler (g);
   free (line);
-  return guestfs_internal_rescan_disks (g, nr_plugged (g));
+  return 0;
 }

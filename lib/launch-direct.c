@@ -111,6 +111,24 @@ kernel_cmdline (guestfs_h *g, size_t ndisks)
  * than SeaBIOS, on the pc machine too. */
 #define QBOOT "/usr/share/qemu/bios-microvm.bin"
 
+/* qemu-privs.c decides; the reasons are there. */
+static void
+privileges (guestfs_h *g, struct argv *a)
+{
+  char *user = guestfs_int_qemu_runas (g);
+  const char *sandbox = guestfs_int_qemu_sandbox (g, user != NULL);
+
+  if (user) {
+    add_arg (g, a, "-runas");
+    add_arg (g, a, user);
+    free (user);
+  }
+  if (sandbox) {
+    add_arg (g, a, "-sandbox");
+    add_arg (g, a, sandbox);
+  }
+}
+
 static void
 build_argv (guestfs_h *g, struct argv *a, const struct appliance *ap,
             const struct launch_mode *m)
@@ -124,6 +142,7 @@ build_argv (guestfs_h *g, struct argv *a, const struct appliance *ap,
   add_arg (g, a, "-display");
   add_arg (g, a, "none");
   add_arg (g, a, "-no-reboot");
+  privileges (g, a);
   add_arg (g, a, "-machine");
   add_argf (g, a, "pc,accel=%s", use_kvm ? "kvm" : "tcg");
   add_arg (g, a, "-cpu");
@@ -294,6 +313,7 @@ guestfs_int_launch_direct (guestfs_h *g, const struct appliance *ap,
   struct argv a = { NULL, 0, 0 };
   int chan[2] = { -1, -1 }, con[2] = { -1, -1 }, mon[2] = { -1, -1 };
   pid_t pid;
+  char *user;
   bool pgroup, recovery, direct;
   int state_fd = m->incoming_fd;
 
@@ -352,6 +372,11 @@ guestfs_int_launch_direct (guestfs_h *g, const struct appliance *ap,
     _exit (127);
   }
 
+  /* -runas clears the child's PR_SET_PDEATHSIG: a watcher stands in. */
+  if (recovery && (user = guestfs_int_qemu_runas (g)) != NULL) {
+    free (user);
+    g->watcher_pid = guestfs_int_watch_qemu (g, pid);
+  }
   free_argv (&a);
   a.v = NULL;
   close (chan[1]);
@@ -369,6 +394,7 @@ guestfs_int_launch_direct (guestfs_h *g, const struct appliance *ap,
   else
     fcntl (g->console, F_SETFL, O_NONBLOCK);
   g->rstart = g->rend = 0;
+  g->have_unread_word = false;
   g->tail_len = 0;
   g->kvm = m->use_kvm;
 
@@ -421,7 +447,10 @@ guestfs_int_kill_qemu (guestfs_h *g)
     close (pidfd);
   }
   while (wait4 (pid, &status, 0, &ru) == -1)
-    if (errno != EINTR)
+    if (errno != EINTR) {
+      guestfs_int_reap_watcher (g);
       return;
+    }
+  guestfs_int_reap_watcher (g);
   debug (g, "qemu exited (status 0x%x), maxrss %ldK", status, ru.ru_maxrss);
 }

@@ -28,8 +28,10 @@ guestfs_int_close_connection (guestfs_h *g)
   }
   guestfs_int_kill_qemu (g);
   guestfs_int_qmp_close (g);
-  for (size_t i = 0; i < g->nr_drives; ++i)
+  for (size_t i = 0; i < g->nr_drives; ++i) {
     g->drives[i]->plugged = false;
+    g->drives[i]->in_fdsets = false;    /* qemu's fd sets died with it */
+  }
   if (g->console >= 0) {
     guestfs_int_conn_drain_console (g);
     if (g->console >= 0)
@@ -37,6 +39,7 @@ guestfs_int_close_connection (guestfs_h *g)
     g->console = -1;
   }
   g->rstart = g->rend = 0;
+  g->have_unread_word = false;
   g->state = CONFIG;
   /* Another appliance may support other groups. */
   guestfs_int_free_features (g);
@@ -93,6 +96,8 @@ launch_cold (guestfs_h *g, const struct appliance *ap, enum accel accel)
     guestfs_push_error_handler (g, NULL, NULL);
     r = guestfs_int_launch_direct (g, ap, &m, KVM_PROBE_TIMEOUT_SECS * 1000);
     guestfs_pop_error_handler (g);
+    if (r == -1 && guestfs_int_explain_lock_failure (g))
+      return -1;                /* an image in use, not KVM, failed */
     guestfs_int_record_kvm_verdict (g, r == 0);
     if (r == 0)
       goto plugged;
@@ -102,8 +107,19 @@ launch_cold (guestfs_h *g, const struct appliance *ap, enum accel accel)
     g->state = LAUNCHING;
     m.use_kvm = false;
   }
-  if (guestfs_int_launch_direct (g, ap, &m, LAUNCH_TIMEOUT_SECS * 1000) == -1)
+  /* Quietly: if qemu's console says an image is held by another
+   * process, that alone is said, plainly (image-lock.c). */
+  guestfs_push_error_handler (g, NULL, NULL);
+  r = guestfs_int_launch_direct (g, ap, &m, LAUNCH_TIMEOUT_SECS * 1000);
+  guestfs_pop_error_handler (g);
+  if (r == -1) {
+    if (!guestfs_int_explain_lock_failure (g)) {
+      char *msg = safe_strdup (g, guestfs_last_error (g) ? guestfs_last_error (g) : "?");
+      guestfs_int_error_errno (g, guestfs_last_errno (g), "%s", msg);
+      free (msg);
+    }
     return -1;
+  }
  plugged:
   for (size_t i = 0; i < g->nr_drives; ++i)
     g->drives[i]->plugged = true;
@@ -151,7 +167,8 @@ guestfs_impl_launch (guestfs_h *g)
   g->t_qemu = g->t_kernel = g->t_hello = g->t_restored = 0;
   g->next_qid = 0;
 
-  if (guestfs_int_lazy_make_tmpdir (g) == -1 ||
+  if (guestfs_int_check_runas (g) == -1 ||
+      guestfs_int_lazy_make_tmpdir (g) == -1 ||
       guestfs_int_build_appliance (g, &ap) == -1 ||
       guestfs_int_prepare_drives (g) == -1)
     goto fail;

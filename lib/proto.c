@@ -21,6 +21,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <unistd.h>
+#include <poll.h>
 #include <arpa/inet.h>
 #include <sys/stat.h>
 
@@ -43,6 +44,11 @@ protocol_error (guestfs_h *g, const char *name, const char *what)
 static int
 read_word (guestfs_h *g, uint32_t *w)
 {
+  if (g->have_unread_word) {
+    g->have_unread_word = false;
+    *w = g->unread_word;
+    return 0;
+  }
   if (guestfs_int_conn_read (g, w, 4, -1) == -1)
     return -1;
   *w = ntohl (*w);
@@ -255,6 +261,38 @@ send_stream (guestfs_h *g, const char *name, struct source *s, const char *what)
  out:
   free (buf);
   return ret;
+}
+
+/* The daemon reads the file from the transfer disk: serve progress
+ * messages and pass on a user's cancel until its reply starts. */
+static enum send_result
+wait_disk_transfer (guestfs_h *g, const char *name)
+{
+  for (;;) {
+    int r;
+    uint32_t w;
+
+    if (g->user_cancel) {
+      uint32_t flag = htonl (GUESTFS_CANCEL_FLAG);
+      guestfs_int_error_errno (g, EINTR, "%s: operation cancelled by user", name);
+      return guestfs_int_conn_write (g, &flag, 4) == -1 ? SEND_FAILED : WE_CANCELLED;
+    }
+    r = g->rend > g->rstart ? 1 : guestfs_int_wait_fd (g, g->sock, POLLIN, 100);
+    if (r == -1)
+      return SEND_FAILED;
+    if (r == 0)
+      continue;
+    if (read_word (g, &w) == -1)
+      return SEND_FAILED;
+    if (w != GUESTFS_PROGRESS_FLAG) {
+      /* The reply (or the daemon's cancel before it): for recv_reply. */
+      g->unread_word = w;
+      g->have_unread_word = true;
+      return SENT;
+    }
+    if (handle_progress (g, name) == -1)
+      return SEND_FAILED;
+  }
 }
 
 static int
@@ -480,7 +518,9 @@ guestfs_int_rpc (guestfs_h *g, const struct guestfs_int_call *call)
   XDR xdr;
   int filefd = -1;
   enum send_result sr = SENT;
-  bool stream;
+  bool stream, on_disk = false;
+  struct filein_disk disk;
+  int r;
 
   g->user_cancel = 0;
   if (call->filein) {
@@ -488,8 +528,11 @@ guestfs_int_rpc (guestfs_h *g, const struct guestfs_int_call *call)
     filefd = open_local_in (g, call->name, call->filein);
     if (filefd == -1)
       return -1;
-    if (fstat (filefd, &st) == 0 && S_ISREG (st.st_mode))
+    if (fstat (filefd, &st) == 0 && S_ISREG (st.st_mode)) {
       hdr.progress_hint = st.st_size;
+      on_disk = guestfs_int_filein_disk_attach (g, call->name, filefd,
+                                                st.st_size, &disk) == 0;
+    }
   }
 
   argslen = call->args_xdr ? xdr_sizeof (call->args_xdr, call->args) : 0;
@@ -545,30 +588,49 @@ guestfs_int_rpc (guestfs_h *g, const struct guestfs_int_call *call)
       goto fail;
   }
 
-  if (call->filein && sr == SENT) {
+  if (on_disk && sr == SENT) {
+    struct guestfs_chunk_disk cd = { .target = disk.d.slot,
+                                     .size = hdr.progress_hint };
+    char desc[16];
+    xdrmem_create (&xdr, desc, sizeof desc, XDR_ENCODE);
+    if (!xdr_guestfs_chunk_disk (&xdr, &cd)) {
+      xdr_destroy (&xdr);
+      protocol_error (g, call->name, "could not encode the disk chunk");
+      goto fail;
+    }
+    r = send_chunk (g, GUESTFS_CHUNK_DISK, desc, xdr_getpos (&xdr));
+    xdr_destroy (&xdr);
+    if (r == -1)
+      goto fail;
+    sr = wait_disk_transfer (g, call->name);
+    if (sr == SEND_FAILED)
+      goto fail;
+  }
+  else if (call->filein && sr == SENT) {
     struct source src = { .fd = filefd };
     sr = send_stream (g, call->name, &src, call->filein);
     if (sr == SEND_FAILED)
       goto fail;
   }
-  if (filefd >= 0) {
-    close (filefd);
-    filefd = -1;
-  }
 
-  if (recv_reply (g, call, hdr.serial, sr == WE_CANCELLED) == -1)
-    return -1;
-  if (sr == WE_CANCELLED) {
+  r = recv_reply (g, call, hdr.serial, sr == WE_CANCELLED);
+  if (r == 0 && sr == WE_CANCELLED) {
     /* The daemon replied OK although we cancelled: keep our error. */
     if (call->ret_xdr)
       xdr_free (call->ret_xdr, call->ret);
-    return -1;
+    r = -1;
   }
-  if (call->fileout && recv_file (g, call, hdr.serial) == -1)
-    return -1;
-  return 0;
+  if (r == 0 && call->fileout)
+    r = recv_file (g, call, hdr.serial);
+  if (on_disk && guestfs_int_filein_disk_detach (g, call->name, &disk, r == 0) == -1)
+    r = -1;
+  if (filefd >= 0)
+    close (filefd);
+  return r;
 
  fail:
+  if (on_disk)
+    guestfs_int_filein_disk_detach (g, call->name, &disk, false);
   if (filefd >= 0)
     close (filefd);
   return -1;

@@ -12,24 +12,57 @@
 #include "guestfs.h"
 #include "guestfs-internal.h"
 
+/* Where qemu finds the drive's file: its path, or the fd set holding our
+ * descriptors of it (drive-fds.c).  A set's name does not say "block
+ * device" to qemu's probing, so then the driver is named. */
+static char *
+file_option (guestfs_h *g, const struct drive *d)
+{
+  char *file, *r;
+
+  if (d->in_fdsets)
+    return d->fdset_blockdev
+      ? safe_asprintf (g, "file.driver=host_device,file.filename=/dev/fdset/%d", d->fdset)
+      : safe_asprintf (g, "file=/dev/fdset/%d", d->fdset);
+  file = guestfs_int_qemu_escape (g, d->overlay ? d->overlay : d->filename);
+  r = safe_asprintf (g, "file=%s", file);
+  free (file);
+  return r;
+}
+
+/* The original under a read-only drive's overlay: qemu opens it by the
+ * name in the overlay, or takes it from its fd set. */
+static char *
+backing_option (guestfs_h *g, const struct drive *d)
+{
+  if (!d->in_fdsets)
+    return safe_strdup (g, "");
+  return safe_asprintf (g, ",backing.file.filename=/dev/fdset/%d%s", d->backing_fdset,
+                        d->backing_blockdev ? ",backing.file.driver=host_device" : "");
+}
+
 char *
 guestfs_int_drive_option (guestfs_h *g, const struct drive *d)
 {
-  char *file = guestfs_int_qemu_escape (g, d->overlay ? d->overlay : d->filename);
+  char *file = file_option (g, d);
   char *r;
 
-  if (d->overlay)
+  if (d->overlay) {
     /* The original stays read-only and unlocked (a running VM may hold
      * it); writes land in the throw-away overlay. */
-    r = safe_asprintf (g, "file=%s,format=qcow2,if=none,id=hd%u,cache=unsafe,"
-                       "backing.file.locking=off%s%s",
-                       file, d->qid, d->discard_on ? ",discard=unmap" : "",
+    char *backing = backing_option (g, d);
+    r = safe_asprintf (g, "%s,format=qcow2,if=none,id=hd%u,cache=unsafe,"
+                       "backing.file.locking=off%s%s%s",
+                       file, d->qid, backing, d->discard_on ? ",discard=unmap" : "",
                        d->copyonread ? ",copy-on-read=on" : "");
+    free (backing);
+  }
   else
-    r = safe_asprintf (g, "file=%s,format=%s,if=none,id=hd%u,cache=%s%s%s",
+    r = safe_asprintf (g, "%s,format=%s,if=none,id=hd%u,cache=%s%s%s%s",
                        file, d->format, d->qid, d->cachemode ? "unsafe" : "writeback",
                        d->discard_on ? ",discard=unmap" : "",
-                       d->copyonread ? ",copy-on-read=on" : "");
+                       d->copyonread ? ",copy-on-read=on" : "",
+                       d->qemu_readonly ? ",readonly=on" : "");
   free (file);
   return r;
 }

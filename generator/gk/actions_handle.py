@@ -343,7 +343,17 @@ This environment variable contains a colon-separated list of settings.
 The direct backend understands C<force_tcg> (never use KVM),
 C<force_kvm> (use KVM, fail if it does not work) and C<no_snapshot>
 (always boot the appliance, never restore a saved one: see
-L<guestfs(3)/WARM LAUNCHES>)."""),
+L<guestfs(3)/WARM LAUNCHES>).  C<no_transfer_disk> streams every
+uploaded file over the serial channel instead of plugging large ones in
+as a disk (see L<guestfs(3)/Large uploads>).
+
+When the library runs as root, qemu drops to an unprivileged user once
+it has started: C<nobody> unless C<runas=USER> names another (a user
+name, or a numeric uid, which needs no account; through this call,
+C<runas=UID:GID> too).  C<runas=> (empty) or C<no_runas> keeps qemu
+running as root.  C<no_sandbox> runs qemu without its seccomp filter
+(C<-sandbox>), for a qemu built without one.  See
+L<guestfs(3)/SECURITY>."""),
 
     Call("get_backend_settings", RStringList, [],
          shortdesc="get per-backend settings",

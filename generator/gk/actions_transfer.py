@@ -11,7 +11,9 @@ TRANSFER_CALLS = [
 Upload local file F<filename> to F<remotefilename> on the filesystem.
 
 F<filename> can also be a named pipe.  The file is streamed in chunks, so
-there is no limit on its size.
+there is no limit on its size; a large regular file is read by the
+appliance from a temporary read-only disk instead (see
+L<guestfs(3)/Large uploads>).
 
 See also C<guestfs_download>.""",
          tests=[Test("InitScratchFS", TestResultString(

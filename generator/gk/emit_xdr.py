@@ -112,9 +112,22 @@ struct guestfs_message_header {
   guestfs_message_status status;
 };
 
+/* cancel: DATA, CANCEL (the sender gives up), or DISK.  A DISK chunk
+ * replaces a whole FileIn stream: its data is a guestfs_chunk_disk
+ * naming the read-only disk the library plugged in for the transfer, and
+ * no chunk follows it (the library may still write CANCEL_FLAG). */
+const GUESTFS_CHUNK_DATA = 0;
+const GUESTFS_CHUNK_CANCEL = 1;
+const GUESTFS_CHUNK_DISK = 2;
+
 struct guestfs_chunk {
   int cancel;
   opaque data<GUESTFS_MAX_CHUNK_SIZE>;
+};
+
+struct guestfs_chunk_disk {
+  unsigned target;              /* SCSI target of the disk */
+  unsigned hyper size;          /* bytes of the file, from offset 0 */
 };
 
 struct guestfs_progress {
