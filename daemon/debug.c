@@ -1,7 +1,9 @@
 /* guestfsd: the debug call, a few read-only views of the daemon's own
- * state for people debugging the appliance.  libguestfs's subcommands
- * that run arbitrary programs, change the daemon or crash it on purpose
- * (sh, setenv, segv, core_pattern, ...) deliberately do not exist. */
+ * state for people debugging the appliance, and two ways to bring the
+ * appliance down on purpose for fault tests: segv (as libguestfs) and
+ * panic (the kernel's).  libguestfs's subcommands that run arbitrary
+ * programs or change the daemon (sh, setenv, core_pattern, ...)
+ * deliberately do not exist. */
 
 #include <config.h>
 
@@ -11,6 +13,7 @@
 #include <dirent.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <signal.h>
 #include <unistd.h>
 
 #include "daemon.h"
@@ -140,6 +143,36 @@ debug_print (char *const *args)
   return r;
 }
 
+/* The daemon dies of a segmentation fault: the library must see the
+ * appliance go away and say so. */
+static char *
+debug_segv (char *const *args)
+{
+  fflush (NULL);
+  raise (SIGSEGV);
+  reply_with_error ("segv: still alive");
+  return NULL;
+}
+
+/* The appliance's kernel panics (panic=1 and qemu's -no-reboot then
+ * stop the VM). */
+static char *
+debug_panic (char *const *args)
+{
+  int fd = open ("/proc/sysrq-trigger", O_WRONLY | O_CLOEXEC);
+
+  fflush (NULL);
+  if (fd == -1 || write (fd, "c", 1) != 1) {
+    reply_with_perror ("/proc/sysrq-trigger");
+    if (fd >= 0)
+      close (fd);
+    return NULL;
+  }
+  close (fd);
+  reply_with_error ("panic: the kernel did not crash");
+  return NULL;
+}
+
 static const struct subcmd subcmds[] = {
   { "help", debug_help },
   { "env", debug_env },
@@ -147,6 +180,8 @@ static const struct subcmd subcmds[] = {
   { "ls", debug_ls },
   { "ll", debug_ll },
   { "print", debug_print },
+  { "segv", debug_segv },
+  { "panic", debug_panic },
 };
 
 #define NR_SUBCMDS (sizeof subcmds / sizeof subcmds[0])

@@ -375,6 +375,33 @@ settle_discard (guestfs_h *g, struct drive *d)
   return -1;
 }
 
+/* A format we guessed must not open other host files: a raw guest disk
+ * can hold a qcow2 header naming any host file as its backing file, and
+ * the appliance would read that file.  Whoever names the format
+ * (format=qcow2) vouches for the image and its backing chain. */
+static int
+refuse_guessed_backing (guestfs_h *g, const struct drive *d, const char *format)
+{
+  char *backing = NULL;
+  int r;
+
+  if (STREQ (format, "raw") || STREQ (format, "luks") || STREQ (format, "vdi") ||
+      STREQ (format, "vpc") || STREQ (format, "vhdx"))
+    return 0;
+  r = guestfs_int_qemu_img_info (g, d->filename, "backing-filename", &backing, NULL);
+  if (r == -1)
+    return -1;
+  if (r == 1) {
+    error (g, "add_drive: %s: the image looks like %s with a backing file (%s); "
+           "a guessed format may not open other files: if you trust this image, "
+           "give its format (format=%s, guestfish --format=%s)",
+           d->filename, format, backing, format, format);
+    free (backing);
+    return -1;
+  }
+  return 0;
+}
+
 /* Before a drive reaches qemu: its format is settled and a read-only
  * drive gets its overlay. */
 static int
@@ -382,7 +409,7 @@ prepare_drive (guestfs_h *g, struct drive *d)
 {
   if (d->format == NULL) {
     const char *f = guestfs_int_detect_format (g, d->filename);
-    if (f == NULL)
+    if (f == NULL || refuse_guessed_backing (g, d, f) == -1)
       return -1;
     d->format = safe_strdup (g, f);
   }

@@ -167,6 +167,8 @@ guestfs_impl_launch (guestfs_h *g)
   g->t_qemu = g->t_kernel = g->t_hello = g->t_restored = 0;
   g->next_qid = 0;
 
+  /* The last appliance may have died with its overlays in place. */
+  discard_overlays (g);
   if (guestfs_int_check_runas (g) == -1 ||
       guestfs_int_lazy_make_tmpdir (g) == -1 ||
       guestfs_int_build_appliance (g, &ap) == -1 ||

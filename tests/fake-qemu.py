@@ -101,6 +101,18 @@ while True:
     elif mode == "stream-bad-chunk":
         send_msg(header(proc, serial, status=2))
         sock.sendall(struct.pack(">I", 0x7FFFFFF0))
+    elif mode == "evil-tar" and proc in (60, 61):
+        # copy_out asks is_file, then is_dir: a directory.
+        send_msg(header(proc, serial) + struct.pack(">I", 1 if proc == 61 else 0))
+    elif mode == "evil-tar" and proc == 83:
+        # tar_out: an archive whose members try to leave the directory.
+        send_msg(header(proc, serial))
+        data = open(os.environ["FAKE_TAR"], "rb").read()
+        for i in range(0, len(data), 65536):
+            part = data[i:i + 65536]
+            pad = b"\0" * ((4 - len(part) % 4) % 4)
+            sock.sendall(struct.pack(">IiI", 8 + len(part) + len(pad), 0, len(part)) + part + pad)
+        sock.sendall(struct.pack(">IiI", 8, 0, 0))
     elif mode == "exit":
         sys.exit(0)
     else:

@@ -261,8 +261,11 @@ guestfs daemon) that runs inside the hypervisor.
 C<debug help 0> lists the subcommands: C<env> (the daemon's
 environment), C<fds> (its open file descriptors), C<ls> and C<ll>
 (list directories of the appliance, not of the guest), C<print>
-(echo the arguments) and C<help>.  Unlike libguestfs, there is no
-subcommand that runs arbitrary programs or crashes the daemon.""",
+(echo the arguments), C<segv> (the daemon dies of a segmentation
+fault, as in libguestfs) and C<panic> (the appliance's kernel panics),
+both for testing how a program copes with a dead appliance, and
+C<help>.  Unlike libguestfs, there is no subcommand that runs arbitrary
+programs.""",
          tests=[Test("InitNone", TestResult(
              [["debug", "help", ""]], 'strstr (ret, "fds") != NULL')),
                 Test("InitNone", TestResult(
