@@ -168,6 +168,46 @@ fd_path (int fd)
   return p;
 }
 
+/* The child's stderr as an error message: all of it when short, else
+ * its first lines and how many more there were (tar_in into a full
+ * filesystem says "No space left" once per file). */
+#define ERR_MAX_LINES 5
+#define ERR_MAX_BYTES 4096
+
+static char *
+stderr_summary (int efd)
+{
+  char head[ERR_MAX_BYTES + 1], buf[65536];
+  size_t len = 0, lines = 0, kept = 0, cut = 0;
+  off_t off = 0;
+  ssize_t n;
+  char *r;
+
+  while ((n = pread (efd, buf, sizeof buf, off)) > 0) {
+    for (ssize_t i = 0; i < n; ++i) {
+      if (len < ERR_MAX_BYTES && lines < ERR_MAX_LINES)
+        head[len++] = buf[i];
+      if (buf[i] == '\n') {
+        lines++;
+        if (lines == ERR_MAX_LINES || len == ERR_MAX_BYTES)
+          kept = kept ? kept : lines;
+      }
+    }
+    off += n;
+  }
+  if (n == -1)
+    return NULL;
+  if (off > 0 && buf[(off - 1) % sizeof buf] != '\n')
+    lines++;                    /* a last line without newline */
+  head[len] = '\0';
+  if (kept == 0 || lines <= kept)
+    return strdup (head);
+  cut = lines - kept;
+  if (asprintf (&r, "%s(and %zu more line%s)", head, cut, cut == 1 ? "" : "s") == -1)
+    return NULL;
+  return r;
+}
+
 int
 sysroot_run (sysroot_fn fn, void *opaque, int in_fd,
              output_cb out_cb, void *out_opaque, char **err)
@@ -242,8 +282,7 @@ sysroot_run (sysroot_fn fn, void *opaque, int in_fd,
   if (WIFEXITED (status) && WEXITSTATUS (status) == 0)
     ret = 0;
   else if (err) {
-    if (lseek (efd, 0, SEEK_SET) == 0)
-      *err = read_whole_fd (efd, 65536, NULL);
+    *err = stderr_summary (efd);
     if (*err && **err == '\0') {
       free (*err);
       *err = NULL;
