@@ -110,6 +110,7 @@ decrypt_list (guestfs_h *g, char **devices)
                keys_settings.program, dev,
                guestfs_last_error (g) ? guestfs_last_error (g) : "",
                guestfs_last_errno (g));
+      keys_free_list (keys);
       exit (EXIT_FAILURE);
     }
     keys_free_list (keys);

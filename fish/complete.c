@@ -339,7 +339,8 @@ complete (const char *text, int start, int end)
   if (local)
     return NULL;
   rl_attempted_completion_over = 1;
-  qsort (words, nr_words, sizeof (char *), compare_words);
+  if (nr_words > 0)             /* words is NULL when nothing matched */
+    qsort (words, nr_words, sizeof (char *), compare_words);
   matches = rl_completion_matches (text, words_generator);
   /* Carry on typing inside a directory or after "name:". */
   if (matches && matches[1] == NULL) {

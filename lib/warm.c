@@ -196,7 +196,8 @@ prune_states (guestfs_h *g, const char *cachedir, const char *keep)
     snprintf (list[n].name, sizeof list[n].name, "%s", e->d_name);
     list[n++].used = st.st_mtime;
   }
-  qsort (list, n, sizeof *list, newest_first);
+  if (n > 0)             /* qsort's first argument must not be NULL */
+    qsort (list, n, sizeof *list, newest_first);
   for (size_t i = 0; i < n; ++i)
     if (i >= STATE_MAX_KEPT - 1 || now - list[i].used > STATE_MAX_IDLE_SECS)
       remove_state (g, dirfd (d), cachedir, list[i].name);
@@ -347,8 +348,11 @@ restore (guestfs_h *g, const struct appliance *ap, struct launch_mode *m,
     return -1;
   args = json_object_new_object ();
   json_object_object_add (args, "uri", json_object_new_string (guestfs_int_incoming_uri ()));
-  if (set_ignore_shared (g) == -1 ||
-      guestfs_int_qmp_simple (g, "migrate-incoming", args, MONITOR_TIMEOUT_MS) == -1)
+  if (set_ignore_shared (g) == -1) {
+    json_object_put (args);             /* qmp_simple did not take it */
+    return -1;
+  }
+  if (guestfs_int_qmp_simple (g, "migrate-incoming", args, MONITOR_TIMEOUT_MS) == -1)
     return -1;
   /* The state was saved from a stopped VM, so it arrives stopped. */
   st = poll_status (g, "query-status", restoring, RESTORE_TIMEOUT_MS);

@@ -70,13 +70,15 @@ def _stub(c):
         o.append("  struct guestfs_%s_ret ret;\n" % n)
     o.append("\n")
     mask = (1 << len(c.optargs)) - 1
+    # Zeroed first: the error paths below free args.
+    if has_args:
+        o.append("  memset (&args, 0, sizeof args);\n")
     o.append("  if (optargs_bitmask & ~UINT64_C(0x%x)) {\n"
              "    reply_with_error (\"unknown option in optional arguments bitmask "
              "(this can happen if a program is compiled against a newer version of "
              "libguestfs, then run against an older version of the daemon)\");\n"
              "    goto done;\n  }\n" % mask)
     if has_args:
-        o.append("  memset (&args, 0, sizeof args);\n")
         o.append("  if (!xdr_guestfs_%s_args (xdr_in, &args)) {\n"
                  "    reply_with_error (\"daemon failed to decode procedure arguments\");\n"
                  "    goto done;\n  }\n" % n)

@@ -59,10 +59,14 @@ tools_inspect_mount (void)
   roots = guestfs_inspect_os (tools.g);
   if (roots == NULL)
     exit (EXIT_FAILURE);
-  if (roots[0] == NULL)
-    inspect_failure (0);
-  if (roots[1] != NULL)
-    inspect_failure (1);
+  if (roots[0] == NULL || roots[1] != NULL) {
+    int many = roots[0] != NULL;
+
+    for (size_t i = 0; roots[i]; ++i)  /* inspect_failure exits */
+      free (roots[i]);
+    free (roots);
+    inspect_failure (many);
+  }
   root = roots[0];
   free (roots);
 

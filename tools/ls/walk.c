@@ -191,7 +191,8 @@ parse_sums (char *buf, size_t len, size_t *nr)
     }
     line = nl + 1;
   }
-  qsort (sums, n, sizeof *sums, compare_sums);
+  if (n > 0)                    /* sums is NULL when there are none */
+    qsort (sums, n, sizeof *sums, compare_sums);
   *nr = n;
   return sums;
 }
