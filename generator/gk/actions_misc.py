@@ -272,7 +272,6 @@ programs.""",
              [["debug", "env", ""]], 'strstr (ret, "PATH=") != NULL')),
                 Test("InitNone", TestResult(
              [["debug", "ls", "/"]], 'strstr (ret, "sysroot") != NULL')),
-                Test("InitNone", TestLastFail([["debug", "segv", ""]])),
                 Test("InitNone", TestLastFail([["debug", "sh", "true"]]))]),
 
     Call("utsname", RStruct("utsname"), [], proc=468,
