@@ -62,8 +62,8 @@ add_fd (guestfs_h *g, const char *path, int flags, int *set, bool *blockdev)
 }
 
 /* Quietly: the caller's error, if any, stays the one reported. */
-static void
-remove_set (guestfs_h *g, int set)
+void
+guestfs_int_remove_fdset (guestfs_h *g, int set)
 {
   char *saved = g->last_error;
   int saved_errnum = g->last_errnum;
@@ -94,8 +94,8 @@ guestfs_int_drive_pass_fds (guestfs_h *g, struct drive *d)
       add_fd (g, file, O_RDWR, &d->fdset, &d->fdset_blockdev) == -1 ||
       (d->overlay &&
        add_fd (g, d->filename, O_RDONLY, &d->backing_fdset, &d->backing_blockdev) == -1)) {
-    remove_set (g, d->fdset);
-    remove_set (g, d->backing_fdset);
+    guestfs_int_remove_fdset (g, d->fdset);
+    guestfs_int_remove_fdset (g, d->backing_fdset);
     d->fdset = d->backing_fdset = -1;
     return -1;
   }
@@ -108,8 +108,8 @@ guestfs_int_drive_remove_fds (guestfs_h *g, struct drive *d)
 {
   if (!d->in_fdsets)
     return;
-  remove_set (g, d->fdset);
-  remove_set (g, d->backing_fdset);
+  guestfs_int_remove_fdset (g, d->fdset);
+  guestfs_int_remove_fdset (g, d->backing_fdset);
   d->in_fdsets = false;
   d->fdset = d->backing_fdset = -1;
 }

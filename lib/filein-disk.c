@@ -27,13 +27,7 @@
 static void
 remove_fdset (guestfs_h *g, struct filein_disk *fdk)
 {
-  json_object *args;
-
-  if (fdk->fdset < 0)
-    return;
-  args = json_object_new_object ();
-  json_object_object_add (args, "fdset-id", json_object_new_int (fdk->fdset));
-  guestfs_int_qmp_simple (g, "remove-fd", args, MONITOR_TIMEOUT_MS);
+  guestfs_int_remove_fdset (g, fdk->fdset);
   fdk->fdset = -1;
 }
 

@@ -359,6 +359,9 @@ extern void guestfs_int_qmp_close (guestfs_h *g);
  * plugged; -1: not possible now (reason in the debug log), cold boot. */
 extern int guestfs_int_launch_warm (guestfs_h *g, const struct appliance *ap, bool use_kvm);
 
+/* Drop qemu's fd set `set` (drive-fds.c), quietly: the caller's error stays. */
+extern void guestfs_int_remove_fdset (guestfs_h *g, int set);
+
 /* ---- filein-disk.c: large uploads through a read-only disk ---- */
 struct filein_disk {
   struct drive d;
