@@ -127,12 +127,23 @@ int
 inspect_list_deb (int root, struct inspect_apps *apps)
 {
   CLEANUP_FREE char *buf = read_db (root, "/var/lib/dpkg/status", DPKG_STATUS_MAX);
+
+  if (buf == NULL)
+    return -1;
+  if (inspect_parse_dpkg_status (buf, apps) == -1) {
+    reply_with_perror ("/var/lib/dpkg/status");
+    return -1;
+  }
+  return 0;
+}
+
+int
+inspect_parse_dpkg_status (char *buf, struct inspect_apps *apps)
+{
   struct deb d = { 0 };
   bool in_description = false;
   char *pos = buf, *line;
 
-  if (buf == NULL)
-    return -1;
   while ((line = next_line (&pos)) != NULL) {
     if (line[0] == ' ' || line[0] == '\t') {
       if (in_description && append_line (&d.description, line + 1) == -1)
@@ -170,7 +181,6 @@ inspect_list_deb (int root, struct inspect_apps *apps)
 
  nomem:
   free (d.description);
-  reply_with_perror ("/var/lib/dpkg/status");
   return -1;
 }
 
@@ -206,11 +216,22 @@ int
 inspect_list_apk (int root, struct inspect_apps *apps)
 {
   CLEANUP_FREE char *buf = read_db (root, "/lib/apk/db/installed", APK_INSTALLED_MAX);
-  struct apk a = { 0 };
-  char *pos = buf, *line;
 
   if (buf == NULL)
     return -1;
+  if (inspect_parse_apk_installed (buf, apps) == -1) {
+    reply_with_perror ("/lib/apk/db/installed");
+    return -1;
+  }
+  return 0;
+}
+
+int
+inspect_parse_apk_installed (char *buf, struct inspect_apps *apps)
+{
+  struct apk a = { 0 };
+  char *pos = buf, *line;
+
   while ((line = next_line (&pos)) != NULL) {
     const char *v = line + 2;
 
@@ -234,7 +255,6 @@ inspect_list_apk (int root, struct inspect_apps *apps)
   return 0;
 
  nomem:
-  reply_with_perror ("/lib/apk/db/installed");
   return -1;
 }
 
@@ -245,11 +265,6 @@ static int
 pacman_desc (int root, const char *dir, struct inspect_apps *apps)
 {
   CLEANUP_FREE char *path = NULL, *buf = NULL;
-  const char *name = NULL, *evr = NULL, *desc = NULL, *url = NULL, *arch = NULL;
-  const char **key = NULL;
-  CLEANUP_FREE char *copy = NULL;
-  char *pos, *line, *version, *release;
-  int32_t epoch;
 
   if (asprintf (&path, "/var/lib/pacman/local/%s/desc", dir) == -1)
     return -1;
@@ -257,6 +272,18 @@ pacman_desc (int root, const char *dir, struct inspect_apps *apps)
   buf = guest_read_file (root, path, PACMAN_DESC_MAX, NULL);
   if (buf == NULL)
     return 0;
+  return inspect_parse_pacman_desc (buf, apps);
+}
+
+int
+inspect_parse_pacman_desc (char *buf, struct inspect_apps *apps)
+{
+  const char *name = NULL, *evr = NULL, *desc = NULL, *url = NULL, *arch = NULL;
+  const char **key = NULL;
+  CLEANUP_FREE char *copy = NULL;
+  char *pos, *line, *version, *release;
+  int32_t epoch;
+
   pos = buf;
   while ((line = next_line (&pos)) != NULL) {
     if (*line == '\0') {

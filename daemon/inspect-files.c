@@ -164,13 +164,24 @@ free_lines (char **lines)
 char **
 guest_read_lines (int root, const char *path)
 {
-  size_t len, n = 0, alloc = 16;
+  size_t len;
   char *buf = guest_read_file (root, path, INSPECT_SMALL_FILE_MAX, &len);
   char **lines;
-  size_t i = 0;
 
   if (buf == NULL)
     return NULL;
+  lines = inspect_split_lines (buf, len);
+  free (buf);
+  return lines;
+}
+
+char **
+inspect_split_lines (const char *buf, size_t len)
+{
+  size_t n = 0, alloc = 16;
+  char **lines;
+  size_t i = 0;
+
   lines = malloc (alloc * sizeof (char *));
   if (lines == NULL)
     goto fail;
@@ -196,7 +207,6 @@ guest_read_lines (int root, const char *path)
     i = end + 1;
   }
   lines[n] = NULL;
-  free (buf);
   return lines;
 
  fail:
@@ -204,7 +214,6 @@ guest_read_lines (int root, const char *path)
     lines[n] = NULL;
     free_lines (lines);
   }
-  free (buf);
   errno = ENOMEM;
   return NULL;
 }

@@ -395,14 +395,25 @@ add_entry (struct inspect_fs *fs, char *mountable, const char *mp)
 int
 inspect_check_fstab (int root, struct inspect_fs *fs)
 {
-  char **lines;
-  int r = 0;
+  size_t len;
+  CLEANUP_FREE char *buf = NULL;
 
   /* Like libguestfs, an fstab that is not a small regular file is not
    * looked at. */
   if (!guest_is_file (root, "/etc/fstab", true))
     return 0;
-  lines = guest_read_lines (root, "/etc/fstab");
+  buf = guest_read_file (root, "/etc/fstab", INSPECT_SMALL_FILE_MAX, &len);
+  if (buf == NULL)
+    return 0;
+  return inspect_parse_fstab (buf, len, fs);
+}
+
+int
+inspect_parse_fstab (const char *buf, size_t len, struct inspect_fs *fs)
+{
+  char **lines = inspect_split_lines (buf, len);
+  int r = 0;
+
   if (lines == NULL)
     return 0;
   fs->fstab_known = true;

@@ -185,7 +185,8 @@ os_release_kv (void *opaque, const char *key, const char *raw)
       return -1;
   }
   else if (STREQ (key, "VERSION_ID")) {
-    if (match (RE_NEOKYLIN, value, &major, &minor))
+    /* match gives -1 for numbers too long to be versions. */
+    if (match (RE_NEOKYLIN, value, &major, &minor) && major >= 0 && minor >= 0)
       set_version (fs, major, minor);
     else
       version_from (fs, value);
@@ -201,10 +202,21 @@ static int
 parse_os_release (int root, const char *file, struct inspect_fs *fs,
                   const char *unused1, int unused2)
 {
-  char **lines = guest_read_lines (root, file);
-  int r;
+  size_t len;
+  CLEANUP_FREE char *buf = guest_read_file (root, file, INSPECT_SMALL_FILE_MAX, &len);
 
   (void) unused1; (void) unused2;
+  if (buf == NULL)
+    return 0;
+  return inspect_parse_os_release (buf, len, fs);
+}
+
+int
+inspect_parse_os_release (const char *buf, size_t len, struct inspect_fs *fs)
+{
+  char **lines = inspect_split_lines (buf, len);
+  int r;
+
   if (lines == NULL)
     return 0;
   r = each_key_value (lines, os_release_kv, fs);
@@ -272,11 +284,22 @@ static int
 parse_lsb_release (int root, const char *file, struct inspect_fs *fs,
                    const char *unused1, int unused2)
 {
-  char **lines = guest_read_lines (root, file);
+  size_t len;
+  CLEANUP_FREE char *buf = guest_read_file (root, file, INSPECT_SMALL_FILE_MAX, &len);
+
+  (void) unused1; (void) unused2;
+  if (buf == NULL)
+    return 0;
+  return inspect_parse_lsb_release (buf, len, fs);
+}
+
+int
+inspect_parse_lsb_release (const char *buf, size_t len, struct inspect_fs *fs)
+{
+  char **lines = inspect_split_lines (buf, len);
   struct lsb l = { fs, false };
   int r;
 
-  (void) unused1; (void) unused2;
   if (lines == NULL)
     return 0;
   r = each_key_value (lines, lsb_kv, &l);

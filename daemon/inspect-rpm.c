@@ -152,8 +152,8 @@ add_record (struct inspect_apps *apps, struct token *f)
                           f[4].s, "", "", f[5].s, "", f[6].s, f[7].s);
 }
 
-static int
-parse_output (const char *out, struct inspect_apps *apps)
+int
+inspect_parse_rpm_output (const char *out, struct inspect_apps *apps)
 {
   struct token f[NR_FIELDS];
   size_t n = 0;
@@ -234,7 +234,7 @@ inspect_list_rpm (int root, struct inspect_apps *apps)
                         "failed");
       r = -1;
     }
-    else if (parse_output (out ? out : "", apps) == -1) {
+    else if (inspect_parse_rpm_output (out ? out : "", apps) == -1) {
       reply_with_perror ("rpm");
       r = -1;
     }

@@ -152,9 +152,11 @@ software_registry (int root, const char *hive, struct inspect_fs *fs)
   node = get_node (h, path);
   if (node) {
     set_owned (&fs->product_name, get_string (h, node, "ProductName"));
-    /* Windows 10 and later: CurrentVersion says 6.3. */
+    /* Windows 10 and later: CurrentVersion says 6.3.  A negative number
+     * would read as the get_*_version calls' error value. */
     if (get_dword (h, node, "CurrentMajorVersionNumber", &major) &&
-        get_dword (h, node, "CurrentMinorVersionNumber", &minor)) {
+        get_dword (h, node, "CurrentMinorVersionNumber", &minor) &&
+        major >= 0 && minor >= 0) {
       fs->has_version = true;
       fs->major = major;
       fs->minor = minor;
@@ -448,9 +450,17 @@ inspect_check_windows (int root, struct inspect_fs *fs, bool *matched)
   fs->windows_system_hive = systemroot_file (root, sr, "system32/config/system");
   if (fs->windows_software_hive == NULL || fs->windows_system_hive == NULL)
     return 0;
-  if (software_registry (root, fs->windows_software_hive, fs) == -1)
+  return inspect_windows_registry (root, fs->windows_software_hive,
+                                   fs->windows_system_hive, fs);
+}
+
+int
+inspect_windows_registry (int root, const char *software, const char *system,
+                          struct inspect_fs *fs)
+{
+  if (software_registry (root, software, fs) == -1)
     return -1;
-  return system_registry (root, fs->windows_system_hive, fs);
+  return system_registry (root, system, fs);
 }
 
 bool

@@ -25,16 +25,10 @@ struct inspect_dev *inspect_devs;
 size_t inspect_nr_devs;
 static bool inspected;
 
-static void
-free_fs (struct inspect_fs *fs)
+void
+inspect_free_fs (struct inspect_fs *fs)
 {
-  char **strs[] = {
-    &fs->mountable, &fs->kernel, &fs->vfs_type, &fs->os_type, &fs->distro,
-    &fs->product_name, &fs->product_variant, &fs->arch, &fs->hostname,
-    &fs->build_id, &fs->package_format, &fs->package_management,
-    &fs->windows_systemroot, &fs->windows_software_hive,
-    &fs->windows_system_hive, &fs->windows_current_control_set,
-  };
+  char **strs[] = { INSPECT_FS_STRINGS (fs) };
 
   for (size_t i = 0; i < sizeof strs / sizeof strs[0]; ++i)
     free (*strs[i]);
@@ -53,7 +47,7 @@ static void
 free_results (void)
 {
   for (size_t i = 0; i < inspect_nr_fses; ++i)
-    free_fs (&inspect_fses[i]);
+    inspect_free_fs (&inspect_fses[i]);
   free (inspect_fses);
   inspect_fses = NULL;
   inspect_nr_fses = 0;

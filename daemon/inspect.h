@@ -59,6 +59,16 @@ struct inspect_fs {
   size_t nr_drives;
 };
 
+/* The addresses of every string field of an inspect_fs, for code that
+ * visits them all (an initializer list of char **). */
+#define INSPECT_FS_STRINGS(fs) \
+  &(fs)->mountable, &(fs)->kernel, &(fs)->vfs_type, &(fs)->os_type, \
+  &(fs)->distro, &(fs)->product_name, &(fs)->product_variant, &(fs)->arch, \
+  &(fs)->hostname, &(fs)->build_id, &(fs)->package_format, \
+  &(fs)->package_management, &(fs)->windows_systemroot, \
+  &(fs)->windows_software_hive, &(fs)->windows_system_hive, \
+  &(fs)->windows_current_control_set
+
 /* One block device list_filesystems reported, with its probed tags. */
 struct inspect_dev {
   char *api, *kernel;           /* kernel is NULL for btrfsvol: entries */
@@ -73,6 +83,8 @@ extern size_t inspect_nr_devs;
 /* The inspected root named by a resolved Mountable argument; replies and
  * returns NULL if inspect_os was not called or it is not a root. */
 extern struct inspect_fs *inspect_find_root (const char *mountable);
+/* Free every field of fs and zero it. */
+extern void inspect_free_fs (struct inspect_fs *fs);
 /* Kernel mountable of an API name from the device table, or NULL. */
 extern const char *inspect_kernel_name (const char *api);
 /* strdup bounded to INSPECT_STRING_MAX, with trailing whitespace
@@ -97,6 +109,9 @@ extern char *guest_read_file (int root, const char *path, size_t max,
                               size_t *len_r);
 /* The file's lines (no \n or \r\n), NULL-terminated; NULL with errno. */
 extern char **guest_read_lines (int root, const char *path);
+/* The same for the contents of a file already read (an embedded NUL
+ * ends its line). */
+extern char **inspect_split_lines (const char *buf, size_t len);
 /* The first line, "" if empty; NULL with errno. */
 extern char *guest_read_first_line (int root, const char *path);
 /* The path with each component matched case-insensitively against the
@@ -136,10 +151,17 @@ extern char *inspect_mount_root_tree (const struct inspect_fs *fs);
 extern int inspect_check_unix (int root, struct inspect_fs *fs, bool *matched);
 /* Package format and management from distro and version. */
 extern int inspect_package_info (int root, struct inspect_fs *fs);
+/* The contents of an os-release or lsb-release file, into fs: 1 if it
+ * told enough, 0 if not, -1 on allocation failure. */
+extern int inspect_parse_os_release (const char *buf, size_t len, struct inspect_fs *fs);
+extern int inspect_parse_lsb_release (const char *buf, size_t len, struct inspect_fs *fs);
 
 /* ---- inspect-fstab.c ---- */
 /* Read /etc/fstab of the root and resolve its devices. */
 extern int inspect_check_fstab (int root, struct inspect_fs *fs);
+/* The same for the contents of the file (fs->os_type and fs->mountable
+ * set); -1 on allocation failure. */
+extern int inspect_parse_fstab (const char *buf, size_t len, struct inspect_fs *fs);
 /* Probe the devices list_filesystems found (tags for UUID= etc.). */
 extern void inspect_probe_dev (struct inspect_dev *d);
 
@@ -153,6 +175,11 @@ extern char *inspect_unix_arch (int root);
 /* ---- inspect-windows.c ---- */
 /* Does the filesystem hold a Windows system root?  If so, fill fs. */
 extern int inspect_check_windows (int root, struct inspect_fs *fs, bool *matched);
+/* What inspection reads from the SOFTWARE and SYSTEM hives at these
+ * guest paths (a hive that cannot be opened is skipped); -1 on
+ * allocation failure. */
+extern int inspect_windows_registry (int root, const char *software,
+                                     const char *system, struct inspect_fs *fs);
 /* Is it a Windows data volume? */
 extern bool inspect_is_windows_volume (int root);
 
@@ -187,9 +214,18 @@ extern void inspect_split_evr (char *evr, int32_t *epoch, char **version,
 extern int inspect_list_deb (int root, struct inspect_apps *apps);
 extern int inspect_list_apk (int root, struct inspect_apps *apps);
 extern int inspect_list_pacman (int root, struct inspect_apps *apps);
+/* The parsers of those files' contents (buf NUL-terminated, modified in
+ * place): dpkg's status, apk's installed, one pacman desc.  -1 with
+ * errno on allocation failure (no reply). */
+extern int inspect_parse_dpkg_status (char *buf, struct inspect_apps *apps);
+extern int inspect_parse_apk_installed (char *buf, struct inspect_apps *apps);
+extern int inspect_parse_pacman_desc (char *buf, struct inspect_apps *apps);
 /* inspect-rpm.c: RPM packages of the guest tree at root.  Replies on
  * error. */
 extern int inspect_list_rpm (int root, struct inspect_apps *apps);
+/* The parser of rpm's output (one package a line, shell-quoted fields);
+ * -1 with errno on allocation failure (no reply). */
+extern int inspect_parse_rpm_output (const char *out, struct inspect_apps *apps);
 /* inspect-apps-win.c: applications from the Windows SOFTWARE hive.
  * Replies on error. */
 extern int inspect_list_windows_apps (int root, const struct inspect_fs *fs,

@@ -22,21 +22,6 @@
 
 #include "fish.h"
 
-guestfs_h *g;
-
-int fish_read_only;
-int fish_verbose;
-int fish_interactive;
-int fish_quit;
-int fish_pipe_error;
-int fish_complete_dest_paths = 1;
-int fish_progress_bars;
-unsigned fish_command_num;
-const char *fish_input_file;
-FILE *fish_script_input;
-int fish_input_lineno;
-int fish_wrong_args_seen;
-
 /* Once the session is known to be non-interactive, errors are prefixed
  * with the script name and line, as libguestfs's guestfish does.
  */

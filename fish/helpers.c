@@ -459,19 +459,27 @@ file_in_heredoc (const char *endmarker)
   }
 
   {
-    char **nl = realloc (heredoc_files,
-                         (nr_heredoc_files + 1) * sizeof (char *));
-    if (nl == NULL) {
-      perror ("realloc");
-      goto error;
+    /* The slot of a file already removed, else a new one: the list stays
+     * as long as the most here-documents one command takes. */
+    size_t i = 0;
+
+    while (i < nr_heredoc_files && heredoc_files[i])
+      i++;
+    if (i == nr_heredoc_files) {
+      char **nl = realloc (heredoc_files,
+                           (nr_heredoc_files + 1) * sizeof (char *));
+      if (nl == NULL) {
+        perror ("realloc");
+        goto error;
+      }
+      heredoc_files = nl;
+      heredoc_files[nr_heredoc_files++] = NULL;
     }
-    heredoc_files = nl;
-    heredoc_files[nr_heredoc_files] = strdup (name);
-    if (heredoc_files[nr_heredoc_files] == NULL) {
+    heredoc_files[i] = strdup (name);
+    if (heredoc_files[i] == NULL) {
       perror ("strdup");
       goto error;
     }
-    nr_heredoc_files++;
   }
   if (!registered) {
     atexit (remove_heredoc_files);
