@@ -370,6 +370,13 @@ def _cmd(c, words, tname, mode, check=None):
 
 def _check(check, c, tname):
     fail = "      fprintf (stderr, \"# %s: %%s\\n\", \"%s\");\n      return -1;\n"
+    if isinstance(check, T.TestResultString) and c.ret.kind == "RBufferOut":
+        # A buffer is not NUL-terminated: compare its size and bytes.
+        exp = c_string_literal(check.expected)
+        n = len(check.expected.encode("utf-8", "surrogateescape"))
+        return ("    if (size != %d || memcmp (ret, %s, %d) != 0) {\n"
+                "      fprintf (stderr, \"# %s: expected \\\"%%s\\\" but got \\\"%%.*s\\\"\\n\", %s, (int) size, ret);\n"
+                "      return -1;\n    }\n" % (n, exp, n, tname, exp))
     if isinstance(check, T.TestResultString):
         return ("    if (strcmp (ret, %s) != 0) {\n"
                 "      fprintf (stderr, \"# %s: expected \\\"%%s\\\" but got \\\"%%s\\\"\\n\", %s, ret);\n"
