@@ -16,6 +16,8 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <dirent.h>
+#include <dlfcn.h>
+#include <pthread.h>
 #include <time.h>
 #include <unistd.h>
 #include <sys/file.h>
@@ -30,10 +32,45 @@ static const char *const source_files[] = {
   "make-appliance.sh", "init", "guestfsd", "programs.list", "modules.list",
 };
 
+/* The default when neither LIBGUESTFS_PATH nor set_path names the
+ * inputs.  An installed library looks first beside itself, at the place
+ * the configured pkglibdir has relative to libdir, so a staged (DESTDIR)
+ * or moved install boots its own daemon and init, never those of another
+ * copy installed at the configured prefix; only then at the configured
+ * GUESTFS_DEFAULT_PATH itself. */
+static char *relocated_path;
+static pthread_once_t relocated_once = PTHREAD_ONCE_INIT;
+
+static void
+find_relocated_path (void)
+{
+  const char *def = GUESTFS_DEFAULT_PATH;
+  size_t n = strlen (GUESTKIT_LIBDIR);
+  Dl_info info;
+  char *self, *slash, dir[4096], script[4096];
+
+  if (strncmp (def, GUESTKIT_LIBDIR, n) != 0 || def[n] != '/' ||
+      dladdr ((void *) find_relocated_path, &info) == 0 || info.dli_fname == NULL)
+    return;
+  self = realpath (info.dli_fname, NULL);
+  if (self == NULL)
+    return;
+  slash = strrchr (self, '/');
+  *slash = '\0';
+  if ((size_t) snprintf (dir, sizeof dir, "%s/%s", self, def + n + 1) < sizeof dir &&
+      (size_t) snprintf (script, sizeof script, "%s/make-appliance.sh", dir) < sizeof script &&
+      access (script, R_OK) == 0)
+    relocated_path = strdup (dir);
+  free (self);
+}
+
 const char *
 guestfs_int_appliance_path (guestfs_h *g)
 {
-  return g->path ? g->path : GUESTFS_DEFAULT_PATH;
+  if (g->path)
+    return g->path;
+  pthread_once (&relocated_once, find_relocated_path);
+  return relocated_path ? relocated_path : GUESTFS_DEFAULT_PATH;
 }
 
 static uint64_t

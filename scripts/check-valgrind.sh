@@ -31,8 +31,8 @@ export GUESTKIT_VALGRIND_LOGS="$logs"
 wrap="$top/scripts/valgrind-wrap.sh"
 
 # Wrappers named like the programs, found before fish/ and tools/.
-for p in fish/guestfish tools/virt-cat tools/virt-ls tools/virt-df \
-         tools/virt-filesystems tools/virt-inspector; do
+# Every built virt-* tool (tools/virt-*, not their manual pages).
+for p in fish/guestfish $(cd "$top" && ls tools/virt-* | grep -v '\.'); do
     printf '#!/bin/sh\nexec %s %s "$@"\n' "$wrap" "$top/$p" > "$logs/bin/${p##*/}"
     chmod +x "$logs/bin/${p##*/}"
 done

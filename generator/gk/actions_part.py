@@ -258,8 +258,9 @@ Set the type GUID of numbered GPT partition C<partnum> to C<guid>.  Return
 an error if the partition table of C<device> isn't GPT, or if C<guid> is
 not a valid GUID.
 
-See L<https://en.wikipedia.org/wiki/GUID_Partition_Table#Partition_type_GUIDs>
-for a useful list of type GUIDs.""",
+See the section "Partition type GUIDs" of
+L<https://en.wikipedia.org/wiki/GUID_Partition_Table> for a useful list
+of type GUIDs.""",
          tests=[Test("InitGPT", TestLastFail(
              [["part_set_gpt_type", "/dev/sda", "1", "f"]])),
                 Test("InitGPT", TestResultString(

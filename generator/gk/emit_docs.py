@@ -87,15 +87,27 @@ def _api_entry(c):
     return "".join(o)
 
 
+def _wrap_verbatim(words, width=71):
+    """A verbatim POD paragraph of words, continued lines indented, so that
+    long synopses fit an 80-column terminal."""
+    lines = [" " + words[0]]
+    for w in words[1:]:
+        if len(lines[-1]) + 1 + len(w) > width:
+            lines.append("     " + w)
+        else:
+            lines[-1] += " " + w
+    return "\n".join(lines) + "\n"
+
+
 def _fish_entry(c):
     o = ["=head2 %s\n\n" % c.fish_name]
     for a in c.fish_alias:
         o.append("=head2 %s\n\n" % a)
     words = [c.fish_name] + ["(%s|-)" % a.name if a.kind in ("FileIn", "FileOut") else a.name
                              for a in c.args]
-    o.append(" " + " ".join(words + _synopsis(c).split()[1 + len(c.args):]) + "\n\n")
+    o.append(_wrap_verbatim(words + _synopsis(c).split()[1 + len(c.args):]) + "\n\n")
     o.append(pod.fishify(c.longdesc) + "\n\n")
-    o.append(_notes(c, fish=True))
+    o.append(pod.fishify(_notes(c, fish=True)))
     if any(a.kind in ("FileIn", "FileOut") for a in c.args):
         o.append("Use C<-> instead of a filename to read/write from stdin/stdout.\n\n")
     return "".join(o)
@@ -117,8 +129,10 @@ def _structs_pod():
         o.append(" };\n \n struct guestfs_%s_list {\n   uint32_t len; /* Number of elements in list. */\n"
                  "   struct guestfs_%s *val; /* Elements. */\n };\n \n"
                  " void guestfs_free_%s (struct guestfs_%s *);\n"
-                 " void guestfs_free_%s_list (struct guestfs_%s_list *);\n\n"
-                 % (s.name, s.name, s.name, s.name, s.name, s.name))
+                 " void guestfs_free_%s_list (struct guestfs_%s_list *);\n"
+                 " struct guestfs_%s *\n   guestfs_copy_%s (const struct guestfs_%s *);\n"
+                 " struct guestfs_%s_list *\n   guestfs_copy_%s_list (const struct guestfs_%s_list *);\n\n"
+                 % ((s.name,) * 12))
     return "".join(o)
 
 

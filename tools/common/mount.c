@@ -1,6 +1,7 @@
-/* tools/common: mounting the guest read-only, either the -m filesystems
- * or, by inspection, the filesystems of the one operating system found,
- * where the guest itself mounts them (shortest mountpoint first).
+/* tools/common: mounting the guest, either the -m filesystems or, by
+ * inspection, the filesystems of the one operating system found, where
+ * the guest itself mounts them (shortest mountpoint first).  Read-only,
+ * unless the tool writes (tools_read_only).
  */
 
 #include <config.h>
@@ -53,7 +54,7 @@ tools_inspect_mount (void)
 {
   char **roots, **mps, *root;
   size_t n;
-  int mount_errors = 0;
+  int mount_errors = 0, readonly = tools_read_only ();
 
   keys_decrypt (tools.g);
   roots = guestfs_inspect_os (tools.g);
@@ -79,7 +80,8 @@ tools_inspect_mount (void)
     const char *mp = mps[2*i], *dev = mps[2*i+1];
 
     /* Bogus fstab entries are common: only "/" has to work. */
-    if (guestfs_mount_ro (tools.g, dev, mp) == -1) {
+    if ((readonly ? guestfs_mount_ro (tools.g, dev, mp)
+         : guestfs_mount (tools.g, dev, mp)) == -1) {
       if (STREQ (mp, "/"))
         exit (EXIT_FAILURE);
       mount_errors++;
@@ -118,13 +120,31 @@ mount_failed (const struct tools_mount *m)
 void
 tools_mount_mps (void)
 {
+  int readonly = tools_read_only ();
+
   keys_decrypt (tools.g);
   for (size_t i = 0; i < tools.nr_mounts; ++i) {
     const struct tools_mount *m = &tools.mounts[i];
     char *opts = NULL;
     int r;
 
-    /* Always read-only, whatever options were asked for. */
+    /* Read-only whatever options were asked for; read-write with the
+     * options as given. */
+    if (!readonly) {
+      if (m->fstype)
+        r = guestfs_mount_vfs (tools.g, m->options ? m->options : "",
+                               m->fstype, m->device, m->mountpoint);
+      else if (m->options)
+        r = guestfs_mount_options (tools.g, m->options, m->device,
+                                   m->mountpoint);
+      else
+        r = guestfs_mount (tools.g, m->device, m->mountpoint);
+      if (r == -1) {
+        mount_failed (m);
+        exit (EXIT_FAILURE);
+      }
+      continue;
+    }
     if (m->options) {
       if (asprintf (&opts, "ro,%s", m->options) == -1) {
         perror ("asprintf");

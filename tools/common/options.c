@@ -1,6 +1,6 @@
 /* tools/common: parsing the options every virt-* tool shares, and
- * adding the drives.  The tools are read-only: drives are always added
- * with readonly=1; --ro is accepted as a no-op and --rw is unknown.
+ * adding the drives.  Drives are added with readonly=1 unless the tool
+ * writes (tools.writable) and was not given --ro.
  */
 
 #include <config.h>
@@ -73,7 +73,8 @@ display_long_options (void)
 {
   for (const struct option *o = tools.long_options; o->name; ++o)
     if (STRNEQ (o->name, "long-options") &&
-        STRNEQ (o->name, "short-options") && STRNEQ (o->name, "ro"))
+        STRNEQ (o->name, "short-options") &&
+        (tools.writable || STRNEQ (o->name, "ro")))
       printf ("--%s\n", o->name);
   exit (EXIT_SUCCESS);
 }
@@ -250,8 +251,14 @@ tools_handle_option (int c, const char *arg)
   case TOOLS_OPT_ECHO_KEYS:
     keys_settings.echo = 1;
     return 1;
-  case TOOLS_OPT_RO:
-    return 1;                   /* always read-only */
+  case TOOLS_OPT_RO:             /* a no-op for read-only tools */
+    tools.ro = 1;
+    return 1;
+  case TOOLS_OPT_RW:
+    if (!tools.writable)
+      return 0;
+    tools.ro = 0;
+    return 1;
   case TOOLS_OPT_HELP:
     tools.usage (EXIT_SUCCESS);
     exit (EXIT_SUCCESS);
@@ -281,15 +288,30 @@ tools_check_drives (void)
   }
 }
 
+int
+tools_read_only (void)
+{
+  return !tools.writable || tools.ro;
+}
+
 void
 tools_add_drives_and_launch (void)
 {
+  int readonly = tools_read_only ();
+
   for (size_t i = 0; i < tools.nr_drives; ++i) {
     const struct tools_drive *d = &tools.drives[i];
     struct guestfs_add_drive_opts_argv args = {
       .bitmask = GUESTFS_ADD_DRIVE_OPTS_READONLY_BITMASK,
-      .readonly = 1,
+      .readonly = readonly,
     };
+
+    /* Say which image cannot be written before anything starts. */
+    if (!readonly && access (d->filename, W_OK) != 0) {
+      tools_error ("%s: cannot write to this disk image: %s",
+                   d->filename, strerror (errno));
+      exit (EXIT_FAILURE);
+    }
 
     if (d->format) {
       args.bitmask |= GUESTFS_ADD_DRIVE_OPTS_FORMAT_BITMASK;

@@ -3,9 +3,12 @@
  * drives read-only, launching, opening encrypted devices and mounting
  * the guest's filesystems as the guest sees them.  Each tool extends the
  * getopt_long tables below with its own options and passes every option
- * it does not handle itself to tools_handle_option.  --ro is accepted
- * and changes nothing; --rw is unknown, so getopt refuses it, as
- * libguestfs's read-only tools do.
+ * it does not handle itself to tools_handle_option.  A read-only tool
+ * accepts --ro as a no-op and has no --rw, so getopt refuses it, as
+ * libguestfs's read-only tools do.  A tool that writes sets
+ * tools.writable before parsing its options: its drives are then added
+ * and its filesystems mounted read-write, unless it also offers --ro
+ * (TOOLS_RW_LONG_OPTIONS) and the user gave it.
  */
 
 #ifndef GUESTKIT_TOOLS_OPTIONS_H
@@ -34,6 +37,7 @@ enum {
   TOOLS_OPT_KEYS_FROM_STDIN,
   TOOLS_OPT_ECHO_KEYS,
   TOOLS_OPT_RO,
+  TOOLS_OPT_RW,
   TOOLS_OPT_HELP,
   TOOLS_OPT_LONG_OPTIONS,
   TOOLS_OPT_SHORT_OPTIONS,
@@ -46,9 +50,13 @@ enum {
 #define TOOLS_SHORT_OPTIONS "a:c:d:vVx"
 
 /* The long options every tool has: put this first in the tool's table,
- * then the tool's own entries, then { 0, 0, 0, 0 }.
+ * then the tool's own entries, then { 0, 0, 0, 0 }.  A writing tool
+ * without --ro (virt-edit) uses TOOLS_LONG_OPTIONS_NO_RO instead.
  */
 #define TOOLS_LONG_OPTIONS                                      \
+  TOOLS_LONG_OPTIONS_NO_RO,                                     \
+  { "ro", 0, 0, TOOLS_OPT_RO }
+#define TOOLS_LONG_OPTIONS_NO_RO                                \
   { "add", 1, 0, 'a' },                                         \
   { "blocksize", 2, 0, TOOLS_OPT_BLOCKSIZE },                   \
   { "connect", 1, 0, 'c' },                                     \
@@ -59,10 +67,16 @@ enum {
   { "key", 1, 0, TOOLS_OPT_KEY },                               \
   { "keys-from-stdin", 0, 0, TOOLS_OPT_KEYS_FROM_STDIN },       \
   { "long-options", 0, 0, TOOLS_OPT_LONG_OPTIONS },             \
-  { "ro", 0, 0, TOOLS_OPT_RO },                                 \
   { "short-options", 0, 0, TOOLS_OPT_SHORT_OPTIONS },           \
   { "verbose", 0, 0, 'v' },                                     \
   { "version", 0, 0, 'V' }
+
+/* --rw, for writing tools that also take --ro (after TOOLS_LONG_OPTIONS):
+ * --ro then makes the drives read-only and --rw undoes it, as with
+ * guestfish, whose options libguestfs's virt-copy-in and virt-tar-in
+ * take.
+ */
+#define TOOLS_RW_LONG_OPTION { "rw", 0, 0, TOOLS_OPT_RW }
 
 /* The -m and -i long options, for the tools that take them. */
 #define TOOLS_MOUNT_LONG_OPTION { "mount", 1, 0, 'm' }
@@ -87,6 +101,8 @@ struct tools_state {
   struct tools_mount *mounts;
   size_t nr_mounts;
   int inspector;                    /* -i given */
+  int writable;                     /* the tool writes: set before parsing */
+  int ro;                           /* --ro given (writing tools) */
   int verbose;
   const char *format;               /* current --format, sticky */
   int blocksize;                    /* current --blocksize, sticky */
@@ -122,20 +138,28 @@ extern void tools_try_help (void) __attribute__((noreturn));
  */
 extern void tools_check_drives (void);
 
-/* Add every -a drive read-only, then launch.  Exits on failure. */
+/* Whether drives and mounts are read-only: always for a read-only
+ * tool, and for a writing tool given --ro.
+ */
+extern int tools_read_only (void);
+
+/* Add every -a drive (read-only unless tools_read_only says otherwise),
+ * then launch.  Exits on failure.
+ */
 extern void tools_add_drives_and_launch (void);
 
 /* --key, --keys-from-stdin, --echo-keys and opening LUKS and BitLocker
  * devices (keys_decrypt) are in common/keys.h, shared with guestfish. */
 
 /* Inspect, insist on exactly one operating system (libguestfs's messages
- * otherwise) and mount its filesystems read-only where the guest mounts
- * them.  Returns the root device (the caller frees it).  Exits on error.
+ * otherwise) and mount its filesystems where the guest mounts them
+ * (read-only, or read-write for a writing tool).  Returns the root
+ * device (the caller frees it).  Exits on error.
  */
 extern char *tools_inspect_mount (void);
 
-/* Mount the -m filesystems read-only, in the order given.  Exits on
- * error.
+/* Mount the -m filesystems (read-only, or for a writing tool with the
+ * options given), in the order given.  Exits on error.
  */
 extern void tools_mount_mps (void);
 
@@ -157,6 +181,21 @@ extern char *tools_windows_path (const char *root, const char *path);
 extern void tools_error (const char *fs, ...)
   __attribute__((format (printf, 1, 2)));
 
+
+/* A guestfish-style boolean ("true", "yes", "on", "1", "false", "no",
+ * "off", "0", any case): 1 or 0, or -1 if it is none of those.
+ */
+extern int tools_parse_bool (const char *s);
+
+/* A "name:value" optional argument given after a tool's own arguments
+ * (virt-tar-in's "compress:gzip"): its value, and the length of its
+ * name in *name_len.  Exits with an error if ARG has no ':'. */
+extern const char *tools_optarg_split (const char *arg, size_t *name_len);
+/* Whether that name (ARG's first LEN bytes) is NAME. */
+#define TOOLS_OPTARG_IS(arg, len, name) \
+  ((len) == strlen (name) && strncmp ((arg), (name), (len)) == 0)
+/* The boolean VALUE of optional argument ARG; exits if it is none. */
+extern int tools_optarg_bool (const char *arg, const char *value);
 
 /* Small helpers over NULL-terminated string lists. */
 extern size_t tools_count_strings (char *const *l);

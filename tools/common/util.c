@@ -1,5 +1,5 @@
-/* tools/common: output helpers shared by the tools -- sizes in
- * libguestfs's human-readable form and CSV fields.
+/* tools/common: small helpers shared by the tools -- sizes in
+ * libguestfs's human-readable form, CSV fields and booleans.
  */
 
 #include <config.h>
@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "options.h"
 
@@ -71,4 +72,45 @@ tools_csv_field (FILE *fp, const char *field)
     fputc (*p, fp);
   }
   fputc ('"', fp);
+}
+
+int
+tools_parse_bool (const char *s)
+{
+  static const char *const yes[] = { "true", "yes", "on", "1", NULL };
+  static const char *const no[] = { "false", "no", "off", "0", NULL };
+
+  for (size_t i = 0; yes[i]; ++i) {
+    if (STRCASEEQ (s, yes[i]))
+      return 1;
+    if (STRCASEEQ (s, no[i]))
+      return 0;
+  }
+  return -1;
+}
+
+const char *
+tools_optarg_split (const char *arg, size_t *name_len)
+{
+  const char *value = strchr (arg, ':');
+
+  if (value == NULL) {
+    tools_error ("%s: unexpected argument (optional arguments are "
+                 "name:value, see %s(1))", arg, tools.program);
+    exit (EXIT_FAILURE);
+  }
+  *name_len = value - arg;
+  return value + 1;
+}
+
+int
+tools_optarg_bool (const char *arg, const char *value)
+{
+  int b = tools_parse_bool (value);
+
+  if (b == -1) {
+    tools_error ("%s: ‘%s’ is not a boolean (true or false)", arg, value);
+    exit (EXIT_FAILURE);
+  }
+  return b;
 }

@@ -1,8 +1,9 @@
 /* tools/common: Windows paths ("C:\Windows\win.ini", "/windows/WIN.INI")
  * turned into paths of the mounted guest, as libguestfs's tools do: a
  * drive letter remounts that drive's filesystem on "/" (from the
- * inspection drive mappings), backslashes become slashes, and the result
- * is resolved case-insensitively with case_sensitive_path.
+ * inspection drive mappings; read-write for a writing tool), backslashes
+ * become slashes, and the result is resolved case-insensitively with
+ * case_sensitive_path.
  */
 
 #include <config.h>
@@ -51,7 +52,8 @@ mount_drive_letter (const char *root, char letter)
     exit (EXIT_FAILURE);
   }
   if (guestfs_umount_all (tools.g) == -1 ||
-      guestfs_mount_ro (tools.g, device, "/") == -1)
+      (tools_read_only () ? guestfs_mount_ro (tools.g, device, "/")
+       : guestfs_mount (tools.g, device, "/")) == -1)
     exit (EXIT_FAILURE);
   tools_free_strings (drives);
 }
