@@ -88,8 +88,5 @@ main (int argc, char *argv[])
   }
 
   free (root);
-  if (guestfs_shutdown (tools.g) == -1)
-    errors++;
-  guestfs_close (tools.g);
-  return errors ? EXIT_FAILURE : EXIT_SUCCESS;
+  return tools_finish (errors);
 }

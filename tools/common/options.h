@@ -177,6 +177,12 @@ extern int tools_is_windows (const char *root);
  */
 extern char *tools_windows_path (const char *root, const char *path);
 
+/* The end of a tool's main: shut the appliance down (that flushes what
+ * was written, so its failure is the tool's), close the handle and
+ * return the exit status -- EXIT_SUCCESS only if ERRORS is 0 and the
+ * shutdown worked. */
+extern int tools_finish (int errors);
+
 /* A message "PROGRAM: ..." on stderr. */
 extern void tools_error (const char *fs, ...)
   __attribute__((format (printf, 1, 2)));

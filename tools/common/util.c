@@ -114,3 +114,12 @@ tools_optarg_bool (const char *arg, const char *value)
   }
   return b;
 }
+
+int
+tools_finish (int errors)
+{
+  if (guestfs_shutdown (tools.g) == -1)
+    errors++;
+  guestfs_close (tools.g);
+  return errors ? EXIT_FAILURE : EXIT_SUCCESS;
+}

@@ -235,9 +235,5 @@ main (int argc, char *argv[])
     }
 
   free (root);
-  /* Shutting down flushes what was written: its failure is ours. */
-  if (guestfs_shutdown (tools.g) == -1)
-    errors++;
-  guestfs_close (tools.g);
-  return errors ? EXIT_FAILURE : EXIT_SUCCESS;
+  return tools_finish (errors);
 }

@@ -135,8 +135,5 @@ main (int argc, char *argv[])
     perror ("virt-log: stdout");
     r = -1;
   }
-  if (guestfs_shutdown (tools.g) == -1)
-    r = -1;
-  guestfs_close (tools.g);
-  return r == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+  return tools_finish (r == -1);
 }

@@ -253,8 +253,5 @@ main (int argc, char *argv[])
     tools_error ("write error: %s", strerror (errno));
     errors++;
   }
-  if (guestfs_shutdown (tools.g) == -1)
-    errors++;
-  guestfs_close (tools.g);
-  return errors ? EXIT_FAILURE : EXIT_SUCCESS;
+  return tools_finish (errors);
 }
