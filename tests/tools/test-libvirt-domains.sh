@@ -47,6 +47,8 @@ dom () {
   dom multi running "" \
       "$(disk file disk raw "$d/inspect-multi1.img" vda)" \
       "$(disk file disk "" "$d/inspect-multi2.img" vdb)"
+  dom windows running "" \
+      "$(disk file disk raw "$d/inspect-windows.img" sda)"
   dom alpine-off shutoff "" "$(disk file disk raw "$tmp/alpine.img" vda)"
   dom qcow2 shutoff "" "$(disk file disk qcow2 "$tmp/fs.qcow2" vda)"
   dom qcow2-as-raw shutoff "" "$(disk file disk raw "$tmp/fs.qcow2" vda)"
@@ -79,6 +81,23 @@ virt-df -c "$uri" -d debian | tr -s ' ' > "$tmp/b"
 sed 's/^inspect-debian.img:/debian:/' "$exp/df-debian.txt" | tr -s ' ' |
   diff -u - "$tmp/b"
 
+virt-log -c "$uri" -d debian > "$tmp/b"
+virt-log -a "$d/inspect-debian.img" > "$tmp/a"
+diff -u "$tmp/a" "$tmp/b"
+# virt-win-reg takes a guest's name where it finds no such file.
+cv='HKLM\SOFTWARE\Microsoft\Windows NT\CurrentVersion'
+virt-win-reg -c "$uri" windows "$cv" > "$tmp/b"
+virt-win-reg "$d/inspect-windows.img" "$cv" > "$tmp/a"
+diff -u "$tmp/a" "$tmp/b"
+expect_fail () {
+  local r=0
+  "$@" > "$tmp/out" 2> "$tmp/err" || r=$?
+  [ $r = 1 ] || fail "expected exit 1 from $*: $r"
+}
+expect_fail virt-win-reg -c "$uri" --merge windows /dev/null
+grep -q "domain ‘windows’ is a live virtual machine" "$tmp/err" ||
+  fail "virt-win-reg --merge on a running guest: $(cat "$tmp/err")"
+
 # By UUID; a multi-disk guest (its /home on the second disk, which has
 # no <driver type>, so its format is detected).
 virt-cat -c "$uri" -d 6d1e2b1c-1b7e-4b8e-9a4c-2f6a1c3e5d70 /etc/hostname \
@@ -101,11 +120,6 @@ guestfish -c "$uri" -d qcow2-as-raw --ro run : list-filesystems > "$tmp/b"
 ! grep -q ext4 "$tmp/b" || fail "qcow2 declared raw was probed"
 
 # Writing to a running guest is refused, read-only access is not.
-expect_fail () {
-  local r=0
-  "$@" > "$tmp/out" 2> "$tmp/err" || r=$?
-  [ $r = 1 ] || fail "expected exit 1 from $*: $r"
-}
 expect_fail guestfish -c "$uri" -d debian run
 grep -q "domain ‘debian’ is a live virtual machine" "$tmp/err" ||
   fail "running guest: $(cat "$tmp/err")"

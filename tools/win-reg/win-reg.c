@@ -149,6 +149,10 @@ open_guest (const char *image, const char *format, int merge)
     tools_error ("%s: remote disks (URIs) are not supported yet", image);
     exit (EXIT_FAILURE);
   }
+  if (access (image, F_OK) != 0 && strchr (image, '/')) {
+    tools_error ("%s: no such disk image", image);
+    exit (EXIT_FAILURE);
+  }
   if (access (image, F_OK) != 0) {
     /* Not a file: a libvirt domain's name or UUID, as libguestfs. */
     struct tools_drive dom = { .domain = image };
