@@ -32,7 +32,12 @@ struct drive {
   const char *format;               /* NULL = autodetect */
   int blocksize;                    /* 0 = default */
   struct fish_prep *prep;           /* -N: made here, prepared after launch */
+  const char *domain;               /* -d NAME or UUID (filename NULL) */
+  size_t index;                     /* its first disk: 0 = /dev/sda */
 };
+
+/* -c URI: the libvirt connection for -d (NULL: libvirt's default). */
+static const char *libvirt_uri;
 
 struct mountpoint {
   char *device, *mountpoint, *options, *fstype;
@@ -52,6 +57,8 @@ usage (int status)
             "  -h|--cmd-help        List available commands\n"
             "  -h|--cmd-help cmd    Display detailed help on 'cmd'\n"
             "  -a|--add image       Add image\n"
+            "  -c|--connect uri     Specify libvirt URI for -d option\n"
+            "  -d|--domain guest    Add disks from libvirt guest\n"
             "  --blocksize[=512|4096]\n"
             "                       Set sector size of the disk for -a option\n"
             "  --csh                Make --listen csh-compatible\n"
@@ -118,11 +125,49 @@ user_cancel (int sig)
     guestfs_user_cancel (g);
 }
 
-static void
-add_drives (const struct drive *drives, size_t n)
+/* -d: all the domain's disks, read-only with --ro (and those marked
+ * <readonly/> in its XML always), as libguestfs's guestfish.  Returns
+ * how many were added.
+ */
+static size_t
+add_domain (const char *dom)
 {
+  struct guestfs_add_domain_argv optargs = {
+    .bitmask = GUESTFS_ADD_DOMAIN_ALLOWUUID_BITMASK |
+      GUESTFS_ADD_DOMAIN_READONLYDISK_BITMASK,
+    .allowuuid = 1,
+    .readonlydisk = "read",
+  };
+  int n;
+
+  if (fish_read_only) {
+    optargs.bitmask |= GUESTFS_ADD_DOMAIN_READONLY_BITMASK;
+    optargs.readonly = 1;
+  }
+  if (libvirt_uri) {
+    optargs.bitmask |= GUESTFS_ADD_DOMAIN_LIBVIRTURI_BITMASK;
+    optargs.libvirturi = libvirt_uri;
+  }
+  n = guestfs_add_domain_argv (g, dom, &optargs);
+  if (n == -1)
+    exit (EXIT_FAILURE);
+  return (size_t) n;
+}
+
+static void
+add_drives (struct drive *drives, size_t n)
+{
+  size_t index = 0;
+
   for (size_t i = 0; i < n; ++i) {
     struct guestfs_add_drive_opts_argv optargs = { .bitmask = 0 };
+
+    drives[i].index = index;
+    if (drives[i].domain) {
+      index += add_domain (drives[i].domain);
+      continue;
+    }
+    index++;
 
     /* -N disks are created and added raw; --ro does not apply to them. */
     if (drives[i].prep) {
@@ -247,7 +292,7 @@ prepare_drives (struct drive *drives, size_t n)
 
     if (drives[i].prep == NULL)
       continue;
-    drive_name (i, dev, sizeof dev);
+    drive_name (drives[i].index, dev, sizeof dev);
     fish_prep_postlaunch (drives[i].prep, dev);
   }
 }
@@ -380,7 +425,7 @@ static void __attribute__((noreturn))
 display_short_options (void)
 {
   for (const char *p = short_options; *p; ++p)
-    if (*p != '+' && *p != ':' && *p != '?' && !strchr ("cd", *p))
+    if (*p != '+' && *p != ':' && *p != '?')
       printf ("-%c\n", *p);
   exit (EXIT_SUCCESS);
 }
@@ -456,7 +501,9 @@ main (int argc, char *argv[])
         exit (EXIT_FAILURE);
       }
       drives = nd;
-      drives[nr_drives++] = (struct drive) { optarg, format, blocksize, NULL };
+      drives[nr_drives++] = (struct drive) {
+        optarg, format, blocksize, NULL, NULL, 0
+      };
       format_consumed = blocksize_consumed = 1;
       break;
     }
@@ -476,7 +523,7 @@ main (int argc, char *argv[])
       }
       drives = nd;
       drives[nr_drives++] = (struct drive) {
-        fish_prep_filename (prep), NULL, 0, prep
+        fish_prep_filename (prep), NULL, 0, prep, NULL, 0
       };
       break;
     }
@@ -654,9 +701,26 @@ main (int argc, char *argv[])
       }
       break;
     case 'c':
-      unsupported ("-c");
-    case 'd':
-      unsupported ("-d");
+      libvirt_uri = optarg;
+      break;
+    case 'd': {
+      struct drive *nd;
+
+      if (*optarg == '\0') {
+        fprintf (stderr, "guestfish: -d: the domain name cannot be empty\n");
+        exit (EXIT_FAILURE);
+      }
+      nd = realloc (drives, (nr_drives + 1) * sizeof *drives);
+      if (nd == NULL) {
+        perror ("realloc");
+        exit (EXIT_FAILURE);
+      }
+      drives = nd;
+      drives[nr_drives++] = (struct drive) {
+        NULL, NULL, 0, NULL, optarg, 0
+      };
+      break;
+    }
     case UNSUPPORTED_OPTION: {
       char opt[64];
       snprintf (opt, sizeof opt, "--%s", long_options[option_index].name);
@@ -680,7 +744,7 @@ main (int argc, char *argv[])
       }
       drives = nd;
       drives[nr_drives++] = (struct drive) {
-        argv[optind], format, blocksize, NULL
+        argv[optind], format, blocksize, NULL, NULL, 0
       };
       format_consumed = blocksize_consumed = 1;
     }

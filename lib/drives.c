@@ -47,6 +47,16 @@ guestfs_int_free_drives (guestfs_h *g)
   g->nr_drives = 0;
 }
 
+/* Remove the drives added after the first N (add_domain undoing a
+ * partial add before launch).
+ */
+void
+guestfs_int_drop_drives_after (guestfs_h *g, size_t n)
+{
+  while (g->nr_drives > n)
+    free_drive (g->drives[--g->nr_drives]);
+}
+
 static bool
 valid_format (const char *f)
 {

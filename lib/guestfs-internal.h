@@ -272,6 +272,7 @@ extern int guestfs_int_recv_hello (guestfs_h *g, int timeout_ms);
 /* ---- drives.c ---- */
 extern int guestfs_int_prepare_drives (guestfs_h *g);
 extern void guestfs_int_free_drives (guestfs_h *g);
+extern void guestfs_int_drop_drives_after (guestfs_h *g, size_t n);
 /* Image format from the first bytes of a file: "qcow2", "raw", ... */
 extern const char *guestfs_int_detect_format (guestfs_h *g, const char *filename);
 

@@ -104,6 +104,66 @@ appliance: 512 (the default) or 4096.
 =back""",
          see_also=["add_drive_ro", "launch"]),
 
+    Call("add_domain", RInt, [String("dom")],
+         [OString("libvirturi"), OBool("readonly"), OString("iface"),
+          OBool("live"), OBool("allowuuid"), OString("readonlydisk"),
+          OString("cachemode"), OString("discard"), OBool("copyonread")],
+         fish_alias=["domain"],
+         shortdesc="add the disk(s) from a named libvirt domain",
+         longdesc="""
+This function adds the disk(s) attached to the named libvirt domain
+C<dom>.  It connects to libvirt, looks the domain up, reads its XML
+description and calls C<guestfs_add_drive_opts> for each disk that has
+a local source (C<E<lt>source file=...E<gt>> or
+C<E<lt>source dev=...E<gt>>), with the format given by the disk's
+C<E<lt>driver type=...E<gt>> (none given: the format is detected).
+Disks without a source (an empty CD-ROM drive) are skipped; a network
+or volume disk is an error.
+
+The number of disks added is returned.  The call is atomic: if it
+fails, no disk is added.
+
+Unless C<readonly> is true, the domain must be shut off: writing to
+the disks of a running virtual machine can corrupt them, so the call
+fails for a running domain.
+
+The optional parameters are:
+
+=over 4
+
+=item C<libvirturi>
+
+The libvirt connection URI (see L<https://libvirt.org/uri.html>), for
+example C<test:///path/to/domains.xml> for libvirt's test driver.  If
+not set, libvirt's default connection is used.
+
+=item C<readonly>
+
+Add every disk read-only (see C<guestfs_add_drive_opts>).
+
+=item C<live>
+
+Accepted for compatibility; ignored (as in libguestfs E<ge> 1.48).
+
+=item C<allowuuid>
+
+If true, C<dom> may also be the domain's UUID: it is tried as a UUID
+first, then as a name.
+
+=item C<readonlydisk>
+
+What to do with disks marked C<E<lt>readonly/E<gt>> in the XML:
+C<error> (fail unless C<readonly> is true), C<read> (add them
+read-only), C<write> (the default: add them as the other disks) or
+C<ignore> (skip them).
+
+=item C<iface>, C<cachemode>, C<discard>, C<copyonread>
+
+Passed through to C<guestfs_add_drive_opts> for every disk.
+
+=back""",
+         see_also=["add_drive_opts"]),
+
     Call("add_drive_ro", RErr, [String("filename")], fish_alias=["add-ro"],
          shortdesc="add a drive in snapshot mode (read-only)",
          longdesc="""

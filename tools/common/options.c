@@ -182,17 +182,30 @@ add_drive (const char *filename)
   }
   tools.drives = nd;
   tools.drives[tools.nr_drives++] = (struct tools_drive) {
-    filename, tools.format, tools.blocksize
+    filename, tools.format, tools.blocksize, NULL
   };
   format_consumed = blocksize_consumed = 1;
 }
 
-static void __attribute__((noreturn))
-unsupported (const char *option)
+/* -d: the domain's disks are found when they are added. */
+static void
+add_domain (const char *domain)
 {
-  tools_error ("%s: this option is not supported by this version of %s",
-               option, tools.program);
-  exit (EXIT_FAILURE);
+  struct tools_drive *nd;
+
+  if (*domain == '\0') {
+    tools_error ("-d: the domain name cannot be empty");
+    exit (EXIT_FAILURE);
+  }
+  nd = realloc (tools.drives, (tools.nr_drives + 1) * sizeof *nd);
+  if (nd == NULL) {
+    perror ("realloc");
+    exit (EXIT_FAILURE);
+  }
+  tools.drives = nd;
+  tools.drives[tools.nr_drives++] = (struct tools_drive) {
+    NULL, NULL, 0, domain
+  };
 }
 
 int
@@ -203,9 +216,11 @@ tools_handle_option (int c, const char *arg)
     add_drive (arg);
     return 1;
   case 'c':
-    unsupported ("-c (libvirt)");
+    tools.libvirt_uri = arg;
+    return 1;
   case 'd':
-    unsupported ("-d (libvirt)");
+    add_domain (arg);
+    return 1;
   case 'i':
     tools.inspector = 1;
     return 1;
@@ -294,24 +309,30 @@ tools_read_only (void)
   return !tools.writable || tools.ro;
 }
 
-void
-tools_add_drives_and_launch (void)
+int
+tools_add_drive (guestfs_h *g, const struct tools_drive *d, int readonly)
 {
-  int readonly = tools_read_only ();
+  if (d->domain) {
+    struct guestfs_add_domain_argv args = {
+      .bitmask = GUESTFS_ADD_DOMAIN_READONLY_BITMASK |
+        GUESTFS_ADD_DOMAIN_ALLOWUUID_BITMASK |
+        GUESTFS_ADD_DOMAIN_READONLYDISK_BITMASK,
+      .readonly = readonly,
+      .allowuuid = 1,
+      .readonlydisk = "read",
+    };
 
-  for (size_t i = 0; i < tools.nr_drives; ++i) {
-    const struct tools_drive *d = &tools.drives[i];
+    if (tools.libvirt_uri) {
+      args.bitmask |= GUESTFS_ADD_DOMAIN_LIBVIRTURI_BITMASK;
+      args.libvirturi = tools.libvirt_uri;
+    }
+    return guestfs_add_domain_argv (g, d->domain, &args) == -1 ? -1 : 0;
+  }
+  else {
     struct guestfs_add_drive_opts_argv args = {
       .bitmask = GUESTFS_ADD_DRIVE_OPTS_READONLY_BITMASK,
       .readonly = readonly,
     };
-
-    /* Say which image cannot be written before anything starts. */
-    if (!readonly && access (d->filename, W_OK) != 0) {
-      tools_error ("%s: cannot write to this disk image: %s",
-                   d->filename, strerror (errno));
-      exit (EXIT_FAILURE);
-    }
 
     if (d->format) {
       args.bitmask |= GUESTFS_ADD_DRIVE_OPTS_FORMAT_BITMASK;
@@ -321,7 +342,25 @@ tools_add_drives_and_launch (void)
       args.bitmask |= GUESTFS_ADD_DRIVE_OPTS_BLOCKSIZE_BITMASK;
       args.blocksize = d->blocksize;
     }
-    if (guestfs_add_drive_opts_argv (tools.g, d->filename, &args) == -1)
+    return guestfs_add_drive_opts_argv (g, d->filename, &args);
+  }
+}
+
+void
+tools_add_drives_and_launch (void)
+{
+  int readonly = tools_read_only ();
+
+  for (size_t i = 0; i < tools.nr_drives; ++i) {
+    const struct tools_drive *d = &tools.drives[i];
+
+    /* Say which image cannot be written before anything starts. */
+    if (!readonly && d->filename && access (d->filename, W_OK) != 0) {
+      tools_error ("%s: cannot write to this disk image: %s",
+                   d->filename, strerror (errno));
+      exit (EXIT_FAILURE);
+    }
+    if (tools_add_drive (tools.g, d, readonly) == -1)
       exit (EXIT_FAILURE);
   }
   if (guestfs_launch (tools.g) == -1)

@@ -1,5 +1,5 @@
 /* tools/common: what every virt-* tool shares -- the common command line
- * options (-a, --format, -m, -i, -v, -x, -V, --key ...), adding the
+ * options (-a, -d, -c, --format, -m, -i, -v, -x, -V, --key ...), adding the
  * drives read-only, launching, opening encrypted devices and mounting
  * the guest's filesystems as the guest sees them.  Each tool extends the
  * getopt_long tables below with its own options and passes every option
@@ -82,10 +82,12 @@ enum {
 #define TOOLS_MOUNT_LONG_OPTION { "mount", 1, 0, 'm' }
 #define TOOLS_INSPECTOR_LONG_OPTION { "inspector", 0, 0, 'i' }
 
+/* One -a image, or one -d libvirt domain (filename NULL). */
 struct tools_drive {
   const char *filename;
   const char *format;               /* NULL = autodetect */
   int blocksize;                    /* 0 = default */
+  const char *domain;               /* -d NAME or UUID, or NULL */
 };
 
 struct tools_mount {
@@ -104,6 +106,7 @@ struct tools_state {
   int writable;                     /* the tool writes: set before parsing */
   int ro;                           /* --ro given (writing tools) */
   int verbose;
+  const char *libvirt_uri;          /* -c URI, or NULL: libvirt's default */
   const char *format;               /* current --format, sticky */
   int blocksize;                    /* current --blocksize, sticky */
   void (*usage) (int status);       /* the tool's usage(), for --help */
@@ -143,8 +146,15 @@ extern void tools_check_drives (void);
  */
 extern int tools_read_only (void);
 
-/* Add every -a drive (read-only unless tools_read_only says otherwise),
- * then launch.  Exits on failure.
+/* Add D to G: an image with add_drive_opts, a domain's disks with
+ * add_domain (-c's URI, UUIDs allowed, disks marked <readonly/> added
+ * read-only).  Returns -1 on error, reported by the library.
+ */
+extern int tools_add_drive (guestfs_h *g, const struct tools_drive *d,
+                            int readonly);
+
+/* Add every -a drive and -d domain (read-only unless tools_read_only
+ * says otherwise), then launch.  Exits on failure.
  */
 extern void tools_add_drives_and_launch (void);
 

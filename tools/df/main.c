@@ -102,14 +102,15 @@ xmalloc (size_t n)
   return p;
 }
 
-/* libguestfs's name for a guest given as images: the first image's
- * base name and one "+" for each further image.
+/* libguestfs's name for a guest: the domain's name (-d) or the first
+ * image's base name (-a), and one "+" for each further image.
  */
 static char *
 display_name (size_t first, size_t count)
 {
   const char *f = tools.drives[first].filename;
-  const char *base = strrchr (f, '/') ? strrchr (f, '/') + 1 : f;
+  const char *base = tools.drives[first].domain ? tools.drives[first].domain :
+    strrchr (f, '/') ? strrchr (f, '/') + 1 : f;
   size_t len = strlen (base);
   char *name = xmalloc (len + count);
 
@@ -144,24 +145,9 @@ open_guest (const struct guest *gu)
     return NULL;
   guestfs_set_verbose (g, guestfs_get_verbose (tools.g));
   guestfs_set_trace (g, guestfs_get_trace (tools.g));
-  for (i = gu->first; i < gu->first + gu->count; ++i) {
-    const struct tools_drive *d = &tools.drives[i];
-    struct guestfs_add_drive_opts_argv args = {
-      .bitmask = GUESTFS_ADD_DRIVE_OPTS_READONLY_BITMASK,
-      .readonly = 1,
-    };
-
-    if (d->format) {
-      args.bitmask |= GUESTFS_ADD_DRIVE_OPTS_FORMAT_BITMASK;
-      args.format = d->format;
-    }
-    if (d->blocksize) {
-      args.bitmask |= GUESTFS_ADD_DRIVE_OPTS_BLOCKSIZE_BITMASK;
-      args.blocksize = d->blocksize;
-    }
-    if (guestfs_add_drive_opts_argv (g, d->filename, &args) == -1)
+  for (i = gu->first; i < gu->first + gu->count; ++i)
+    if (tools_add_drive (g, &tools.drives[i], 1) == -1)
       goto fail;
-  }
   if (guestfs_launch (g) == -1)
     goto fail;
   return g;

@@ -99,15 +99,15 @@ usage (int status)
   exit (EXIT_SUCCESS);
 }
 
-/* -A: added through the common code (access check, sticky --format and
- * --blocksize), then moved to the second guest's list.
+/* -A and -D: added through the common code (access check, sticky
+ * --format and --blocksize), then moved to the second guest's list.
  */
 static void
-add_drive2 (const char *arg)
+add_drive2 (int c, const char *arg)
 {
   struct tools_drive *nd;
 
-  tools_handle_option ('a', arg);
+  tools_handle_option (c, arg);
   nd = realloc (drives2, (nr_drives2 + 1) * sizeof *nd);
   if (nd == NULL) {
     perror ("realloc");
@@ -121,11 +121,8 @@ static void
 handle_option (int c, const char *arg)
 {
   switch (c) {
-  case 'A': add_drive2 (arg); break;
-  case 'D':
-    tools_error ("-D (libvirt): this option is not supported by this "
-                 "version of virt-diff");
-    exit (EXIT_FAILURE);
+  case 'A': add_drive2 ('a', arg); break;
+  case 'D': add_drive2 ('d', arg); break;
   case 'h': diff_opts.human = 1; break;
   case OPT_ALL:
     diff_opts.extra_stats = diff_opts.times = diff_opts.uids =

@@ -78,7 +78,9 @@ user_cancel (int sig)
   guestfs_user_cancel (tools.g);
 }
 
-/* The newest mtime of the -a disks, or -1 (reported). */
+/* The newest mtime of the -a disks, or -1 (reported).  A -d domain's
+ * disks are not watched: its guest is reread after the longest wait.
+ */
 static time_t
 disks_mtime (void)
 {
@@ -87,6 +89,8 @@ disks_mtime (void)
   for (size_t i = 0; i < tools.nr_drives; ++i) {
     struct stat st;
 
+    if (tools.drives[i].filename == NULL)
+      continue;
     if (stat (tools.drives[i].filename, &st) == -1) {
       tools_error ("stat: %s: %s", tools.drives[i].filename,
                    strerror (errno));

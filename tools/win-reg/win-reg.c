@@ -56,12 +56,12 @@ usage (int status)
   printf ("virt-win-reg: export and merge Windows Registry entries from a "
           "Windows guest\n"
           "Usage:\n"
-          "  virt-win-reg [--options] disk.img 'HKLM\\Path\\To\\Subkey'\n"
-          "  virt-win-reg [--options] disk.img 'HKLM\\Path\\To\\Subkey' name\n"
-          "  virt-win-reg [--options] disk.img 'HKLM\\Path\\To\\Subkey' @\n"
-          "  virt-win-reg --merge [--options] disk.img [input.reg ...]\n"
+          "  virt-win-reg [--options] domname|disk.img 'HKLM\\Path\\To\\Subkey'\n"
+          "  virt-win-reg [--options] domname|disk.img 'HKLM\\Path\\To\\Subkey' name\n"
+          "  virt-win-reg [--options] domname|disk.img 'HKLM\\Path\\To\\Subkey' @\n"
+          "  virt-win-reg --merge [--options] domname|disk.img [input.reg ...]\n"
           "Options:\n"
-          "  -c|--connect uri     Specify libvirt URI (not supported)\n"
+          "  -c|--connect uri     Specify libvirt URI\n"
           "  -d|--debug           Debugging messages\n"
           "  --encoding UTF-16LE|ASCII\n"
           "                       Encoding of strings written by --merge\n"
@@ -149,17 +149,26 @@ open_guest (const char *image, const char *format, int merge)
     tools_error ("%s: remote disks (URIs) are not supported yet", image);
     exit (EXIT_FAILURE);
   }
-  if (access (image, F_OK) != 0) {
-    tools_error ("%s: no such disk image (libvirt guests are not supported "
-                 "by this version)", image);
+  if (access (image, F_OK) != 0 && strchr (image, '/')) {
+    tools_error ("%s: no such disk image", image);
     exit (EXIT_FAILURE);
   }
-  if (format) {
-    args.bitmask |= GUESTFS_ADD_DRIVE_OPTS_FORMAT_BITMASK;
-    args.format = format;
+  if (access (image, F_OK) != 0) {
+    /* Not a file: a libvirt domain's name or UUID, as libguestfs. */
+    struct tools_drive dom = { .domain = image };
+
+    if (tools_add_drive (tools.g, &dom, !merge) == -1)
+      exit (EXIT_FAILURE);
   }
-  if (guestfs_add_drive_opts_argv (tools.g, image, &args) == -1 ||
-      guestfs_launch (tools.g) == -1)
+  else {
+    if (format) {
+      args.bitmask |= GUESTFS_ADD_DRIVE_OPTS_FORMAT_BITMASK;
+      args.format = format;
+    }
+    if (guestfs_add_drive_opts_argv (tools.g, image, &args) == -1)
+      exit (EXIT_FAILURE);
+  }
+  if (guestfs_launch (tools.g) == -1)
     exit (EXIT_FAILURE);
 
   roots = guestfs_inspect_os (tools.g);
@@ -513,10 +522,7 @@ main (int argc, char *argv[])
   while ((c = getopt_long (argc, argv, short_options, long_options,
                            NULL)) != -1) {
     switch (c) {
-    case 'c':
-      tools_error ("-c (libvirt): this option is not supported by this "
-                   "version of virt-win-reg");
-      exit (EXIT_FAILURE);
+    case 'c': tools.libvirt_uri = optarg; break;
     case 'd': winreg_debug = 1; break;
     case OPT_ENCODING: encoding = optarg; break;
     case OPT_FORMAT: format = *optarg ? optarg : NULL; break;
