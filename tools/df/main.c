@@ -7,7 +7,8 @@
  * --one-per-guest each -a image is a guest of its own; those guests are
  * independent, so up to -P of them are examined at the same time, each
  * on its own handle and appliance, and their rows are printed in command
- * line order once done.
+ * line order once done.  With --json (json.c) each guest's filesystems
+ * are collected as JSON objects and one document is printed at the end.
  */
 
 #include <config.h>
@@ -23,9 +24,11 @@
 
 #include "options.h"
 #include "df.h"
+#include "json-print.h"
 
 enum {
   OPT_CSV = TOOLS_OPT_TOOL,
+  OPT_JSON,
   OPT_ONE_PER_GUEST,
   OPT_UUID,
 };
@@ -39,6 +42,7 @@ struct guest {
   size_t first, count;          /* its drives in tools.drives */
   char *name;                   /* the name column */
   char *output;                 /* its rows, once done */
+  json_object *json;            /* --json: its filesystems, once done */
   size_t output_len;
   int failed;
 };
@@ -69,6 +73,7 @@ usage (int status)
           "  -h|--human-readable  Print sizes in human-readable format\n"
           "  --help               Display brief help\n"
           "  -i|--inodes          Display inodes\n"
+          "  --json               Output as JSON\n"
           "  --one-per-guest      Separate appliance per guest\n"
           "  -P nr_threads        Use at most nr_threads\n"
           "  --uuid               Print UUIDs instead of names\n"
@@ -85,6 +90,7 @@ static const struct option long_options[] = {
   { "csv", 0, 0, OPT_CSV },
   { "human-readable", 0, 0, 'h' },
   { "inodes", 0, 0, 'i' },
+  { "json", 0, 0, OPT_JSON },
   { "one-per-guest", 0, 0, OPT_ONE_PER_GUEST },
   { "uuid", 0, 0, OPT_UUID },
   { 0, 0, 0, 0 }
@@ -182,8 +188,10 @@ run_guest (struct guest *gu)
     gu->failed = 1;
     return;
   }
+  if (df_mode.json)
+    gu->json = json_object_new_array ();
   g = open_guest (gu);
-  if (g == NULL || df_guest (g, gu->name, fp) == -1 ||
+  if (g == NULL || df_guest (g, gu->name, fp, gu->json) == -1 ||
       guestfs_shutdown (g) == -1)
     gu->failed = 1;
   if (g != NULL)
@@ -271,6 +279,7 @@ main (int argc, char *argv[])
 {
   int one_per_guest = 0, c, r = 0;
   size_t nr_threads = 0, i;
+  json_object *doc = NULL;
 
   tools_init ("virt-df", argv, usage, short_options, long_options);
 
@@ -282,6 +291,7 @@ main (int argc, char *argv[])
     case 'i': df_mode.inodes = 1; break;
     case 'P': nr_threads = parse_threads (optarg); break;
     case OPT_CSV: df_mode.csv = 1; break;
+    case OPT_JSON: df_mode.json = 1; break;
     case OPT_ONE_PER_GUEST: one_per_guest = 1; break;
     case OPT_UUID: break;       /* images have no UUID: names are kept */
     default:
@@ -297,14 +307,32 @@ main (int argc, char *argv[])
     tools_error ("you cannot use -h and --csv options together.");
     exit (EXIT_FAILURE);
   }
+  if (df_mode.json && df_mode.csv) {
+    tools_error ("you cannot use --json and --csv options together.");
+    exit (EXIT_FAILURE);
+  }
+  if (df_mode.json && df_mode.human) {
+    tools_error ("you cannot use -h and --json options together "
+                 "(JSON sizes are in bytes).");
+    exit (EXIT_FAILURE);
+  }
   tools_check_drives ();
 
   make_guests (one_per_guest);
   run_all (nr_threads);
 
-  df_print_title (stdout);
+  if (df_mode.json)
+    doc = json_object_new_array ();
+  else
+    df_print_title (stdout);
   for (i = 0; i < nr_guests; ++i) {
-    if (guests[i].output)
+    /* A guest that failed is left out, as in the text output. */
+    if (doc && !guests[i].failed)
+      json_object_array_add (doc, df_json_guest (guests[i].name,
+                                                 guests[i].json));
+    else if (doc)
+      json_object_put (guests[i].json);
+    else if (guests[i].output)
       fwrite (guests[i].output, 1, guests[i].output_len, stdout);
     if (guests[i].failed)
       r = -1;
@@ -312,6 +340,12 @@ main (int argc, char *argv[])
     free (guests[i].name);
   }
   free (guests);
+  if (doc) {
+    json_object *top = json_object_new_object ();
+
+    json_object_object_add (top, "guests", doc);
+    tools_json_print (top);
+  }
   guestfs_close (tools.g);
   if (fflush (stdout) == EOF || ferror (stdout)) {
     perror ("virt-df: stdout");
