@@ -41,6 +41,8 @@ enum {
   TOOLS_OPT_HELP,
   TOOLS_OPT_LONG_OPTIONS,
   TOOLS_OPT_SHORT_OPTIONS,
+  TOOLS_OPT_PROGRESS_BARS,
+  TOOLS_OPT_NO_PROGRESS_BARS,
   TOOLS_OPT_TOOL = 0x200
 };
 
@@ -78,6 +80,17 @@ enum {
  */
 #define TOOLS_RW_LONG_OPTION { "rw", 0, 0, TOOLS_OPT_RW }
 
+/* --progress-bars and --no-progress-bars, for the tools that copy or
+ * create data.  As with libguestfs's guestfish-based tools, bars are off
+ * unless asked for, and then drawn only on a terminal (common/progress.c).
+ */
+#define TOOLS_PROGRESS_LONG_OPTIONS                             \
+  { "progress-bars", 0, 0, TOOLS_OPT_PROGRESS_BARS },           \
+  { "no-progress-bars", 0, 0, TOOLS_OPT_NO_PROGRESS_BARS }
+#define TOOLS_PROGRESS_USAGE                                    \
+  "  --progress-bars      Show progress bars (on a terminal)\n" \
+  "  --no-progress-bars   No progress bars (the default)\n"
+
 /* The -m and -i long options, for the tools that take them. */
 #define TOOLS_MOUNT_LONG_OPTION { "mount", 1, 0, 'm' }
 #define TOOLS_INSPECTOR_LONG_OPTION { "inspector", 0, 0, 'i' }
@@ -104,6 +117,7 @@ struct tools_state {
   int writable;                     /* the tool writes: set before parsing */
   int ro;                           /* --ro given (writing tools) */
   int verbose;
+  int progress_bars;                /* --progress-bars given */
   const char *format;               /* current --format, sticky */
   int blocksize;                    /* current --blocksize, sticky */
   void (*usage) (int status);       /* the tool's usage(), for --help */
@@ -142,6 +156,12 @@ extern void tools_check_drives (void);
  * tool, and for a writing tool given --ro.
  */
 extern int tools_read_only (void);
+
+/* Attach the progress bars to tools.g if --progress-bars was given
+ * (tools_add_drives_and_launch does it; for tools that launch by
+ * themselves).
+ */
+extern void tools_progress_bars_setup (void);
 
 /* Add every -a drive (read-only unless tools_read_only says otherwise),
  * then launch.  Exits on failure.
