@@ -148,7 +148,7 @@ fish_issue_top_command (const char *cmd, char *argv[], const char *pipecmd,
   size_t argc;
   int r;
 
-  fish_progress_reset ();
+  progress_bars_reset ();
   fish_command_num++;
 
   if (pipecmd) {
@@ -169,7 +169,7 @@ fish_issue_top_command (const char *cmd, char *argv[], const char *pipecmd,
   }
   else
     r = c->run (cmd, argc, argv);
-  fish_progress_reset ();
+  progress_bars_reset ();
 
   /* Flush after every command so output and errors appear in order.  A
    * failed flush leaves the stream's error flag set, checked next.

@@ -114,7 +114,8 @@ fish_new_handle (void)
   }
   if (use_script_error_handler)
     guestfs_set_error_handler (h, error_cb, NULL);
-  fish_progress_init (h);
+  if (fish_progress_bars)
+    progress_bars_attach (h, "guestfish");
   return h;
 }
 
@@ -860,7 +861,8 @@ main (int argc, char *argv[])
 
   fish_progress_bars = override_progress_bars >= 0 ? override_progress_bars
     : optind >= argc && fish_interactive;
-  fish_progress_init (g);
+  if (fish_progress_bars)
+    progress_bars_attach (g, "guestfish");
 
   if (optind < argc)
     cmdline (argv, optind, argc);

@@ -13,6 +13,7 @@
 
 #include "guestfs.h"
 #include "keys.h"
+#include "progress.h"
 
 #define STREQ(a,b) (strcmp ((a),(b)) == 0)
 #define STRNEQ(a,b) (strcmp ((a),(b)) != 0)
@@ -226,8 +227,6 @@ extern void fish_print_restore (void);
 extern void fish_inspect_mount (void);
 extern void fish_print_inspect_prompt (void);
 
-/* progress.c: progress bars for long calls. */
-extern void fish_progress_init (guestfs_h *h);
-extern void fish_progress_reset (void);
+/* Progress bars for long calls: common/progress.h. */
 
 #endif /* FISH_H_ */

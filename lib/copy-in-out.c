@@ -2,7 +2,9 @@
  * host and the guest.  The host's tar(1) packs or unpacks, and its
  * archive streams through tar_in / tar_out over a pipe named as
  * /dev/fd/N, so nothing is staged on disk and file names may hold any
- * character.  A single remote file is simply downloaded. */
+ * character.  A single remote file is simply downloaded.  The size of
+ * the archive copy_in sends is estimated first, so that the daemon can
+ * report its progress. */
 
 #include <config.h>
 
@@ -11,6 +13,7 @@
 #include <string.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <ftw.h>
 #include <pthread.h>
 #include <signal.h>
 #include <time.h>
@@ -137,6 +140,30 @@ check_remote_path (guestfs_h *g, const char *path)
   return 0;
 }
 
+/* The size of the tar archive of a local tree: a 512-byte header per
+ * entry, regular files' data rounded up to 512 bytes, 1 KiB at the end
+ * (long names and extended headers make the real one a little larger;
+ * the daemon's progress copes with that). */
+static __thread uint64_t tree_bytes;
+
+static int
+add_entry (const char *path, const struct stat *st, int flag, struct FTW *f)
+{
+  tree_bytes += 512;
+  if (flag == FTW_F && S_ISREG (st->st_mode))
+    tree_bytes += ((uint64_t) st->st_size + 511) & ~(uint64_t) 511;
+  return 0;
+}
+
+static uint64_t
+archive_size (const char *localpath)
+{
+  tree_bytes = 1024;
+  if (nftw (localpath, add_entry, 16, FTW_PHYS) == -1)
+    return 0;
+  return tree_bytes;
+}
+
 int
 guestfs_impl_copy_in (guestfs_h *g, const char *localpath, const char *remotedir)
 {
@@ -175,7 +202,9 @@ guestfs_impl_copy_in (guestfs_h *g, const char *localpath, const char *remotedir
     return -1;
   }
   snprintf (fdpath, sizeof fdpath, "/dev/fd/%d", pfd[0]);
+  g->filein_size_hint = archive_size (localpath);
   r = guestfs_tar_in (g, fdpath, remotedir);
+  g->filein_size_hint = 0;
   /* Closing the pipe stops tar if tar_in gave up early. */
   close (pfd[0]);
   if (finish_tar (g, pid, errfd, r == 0) == -1)

@@ -149,6 +149,9 @@ struct guestfs_h {
   double t_launch, t_qemu, t_kernel, t_hello, t_restored;
   unsigned serial;
   volatile sig_atomic_t user_cancel;
+  /* copy_in: the expected size of the piped upload of the next call,
+   * so that the daemon can report progress (0 = unknown). */
+  uint64_t filein_size_hint;
   unsigned char *rbuf;          /* buffered reads from sock */
   size_t rstart, rend;
   bool have_unread_word;        /* proto.c looked at the next word */

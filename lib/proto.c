@@ -533,6 +533,8 @@ guestfs_int_rpc (guestfs_h *g, const struct guestfs_int_call *call)
       on_disk = guestfs_int_filein_disk_attach (g, call->name, filefd,
                                                 st.st_size, &disk) == 0;
     }
+    else
+      hdr.progress_hint = g->filein_size_hint;
   }
 
   argslen = call->args_xdr ? xdr_sizeof (call->args_xdr, call->args) : 0;

@@ -163,6 +163,40 @@ grep -q "relative: disk source 'rel/disk.img' is not an absolute path" \
 expect_fail virt-df -c "$uri" -d nodisks
 grep -q "nodisks: libvirt domain has no disks" "$tmp/err" || fail "no disks"
 
+# virt-df --uuid shows a -d guest by its UUID.
+virt-df -c "$uri" -d debian --uuid --csv > "$tmp/b"
+virt-df -a "$d/inspect-debian.img" --csv |
+  sed 's/^inspect-debian.img,/6d1e2b1c-1b7e-4b8e-9a4c-2f6a1c3e5d70,/' |
+  diff -u - "$tmp/b"
+
+# virt-df with neither -a nor -d: every guest that has disks, each on its
+# own, in name order (nodisks is left out).
+{
+  echo "<node>"
+  dom zeta running "" "$(disk file disk raw "$d/inspect-alpine.img" vda)"
+  dom nodisks shutoff ""
+  dom debian shutoff 6d1e2b1c-1b7e-4b8e-9a4c-2f6a1c3e5d70 \
+      "$(disk file disk raw "$d/inspect-debian.img" vda)"
+  echo "</node>"
+} > "$tmp/two.xml"
+virt-df -c "test://$tmp/two.xml" --csv > "$tmp/b"
+{
+  virt-df -a "$d/inspect-debian.img" --csv | sed 's/^inspect-debian.img,/debian,/'
+  virt-df -a "$d/inspect-alpine.img" --csv | sed -n 's/^inspect-alpine.img,/zeta,/p'
+} | diff -u - "$tmp/b"
+virt-df -c "test://$tmp/two.xml" --uuid --csv > "$tmp/b"
+cut -d, -f1 "$tmp/b" | sort -u | grep -c -E '^[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}$' |
+  grep -qx 2 || fail "virt-df --uuid, all guests: $(cat "$tmp/b")"
+grep -q '^6d1e2b1c-1b7e-4b8e-9a4c-2f6a1c3e5d70,' "$tmp/b" ||
+  fail "virt-df --uuid, all guests: debian's UUID"
+echo "<node/>" > "$tmp/none.xml"
+virt-df -c "test://$tmp/none.xml" > "$tmp/b"
+[ "$(wc -l < "$tmp/b")" = 1 ] || fail "virt-df, no guests: $(cat "$tmp/b")"
+expect_fail virt-df -c "test://$tmp/nonexistent.xml"
+grep -q "could not connect to libvirt (URI = test://$tmp/nonexistent.xml)" \
+  "$tmp/err" || fail "virt-df, bad URI: $(cat "$tmp/err")"
+[ "$(wc -l < "$tmp/err")" = 1 ] || fail "virt-df, bad URI: extra output"
+
 # virt-diff -d/-D: a guest against itself.
 virt-diff -c "$uri" -d debian -D debian > "$tmp/b"
 [ ! -s "$tmp/b" ] || fail "virt-diff -d -D: $(cat "$tmp/b")"

@@ -12,10 +12,12 @@
 #include <string.h>
 
 #include "options.h"
+#include "progress.h"
 
 static const char short_options[] = TOOLS_SHORT_OPTIONS "m:";
 static const struct option long_options[] = {
   TOOLS_LONG_OPTIONS,
+  TOOLS_PROGRESS_LONG_OPTIONS,
   TOOLS_MOUNT_LONG_OPTION,
   { 0, 0, 0, 0 }
 };
@@ -43,6 +45,7 @@ usage (int status)
           "  --keys-from-stdin    Read passphrases from stdin\n"
           "  -m|--mount dev[:mnt[:opts[:fstype]]]\n"
           "                       Mount dev on mnt (if omitted, /)\n"
+          TOOLS_PROGRESS_USAGE
           "  -v|--verbose         Verbose messages\n"
           "  -V|--version         Display version and exit\n"
           "  -x                   Trace libguestfs API calls\n"
@@ -66,6 +69,7 @@ main (int argc, char *argv[])
     usage (EXIT_FAILURE);
   tools_check_drives ();
 
+  progress_bars_stdout_is_data (1);   /* the files go to stdout */
   tools_add_drives_and_launch ();
   root = tools_mount_guest ();
   windows = tools_is_windows (root);

@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "options.h"
+#include "progress.h"
 
 struct tools_state tools;
 
@@ -274,6 +275,12 @@ tools_handle_option (int c, const char *arg)
       return 0;
     tools.ro = 0;
     return 1;
+  case TOOLS_OPT_PROGRESS_BARS:
+    tools.progress_bars = 1;
+    return 1;
+  case TOOLS_OPT_NO_PROGRESS_BARS:
+    tools.progress_bars = 0;
+    return 1;
   case TOOLS_OPT_HELP:
     tools.usage (EXIT_SUCCESS);
     exit (EXIT_SUCCESS);
@@ -307,6 +314,17 @@ int
 tools_read_only (void)
 {
   return !tools.writable || tools.ro;
+}
+
+void
+tools_progress_bars_setup (void)
+{
+  static int attached;
+
+  if (tools.progress_bars && !attached) {
+    progress_bars_attach (tools.g, tools.program);
+    attached = 1;
+  }
 }
 
 int
@@ -363,6 +381,7 @@ tools_add_drives_and_launch (void)
     if (tools_add_drive (tools.g, d, readonly) == -1)
       exit (EXIT_FAILURE);
   }
+  tools_progress_bars_setup ();
   if (guestfs_launch (tools.g) == -1)
     exit (EXIT_FAILURE);
 }

@@ -41,6 +41,8 @@ enum {
   TOOLS_OPT_HELP,
   TOOLS_OPT_LONG_OPTIONS,
   TOOLS_OPT_SHORT_OPTIONS,
+  TOOLS_OPT_PROGRESS_BARS,
+  TOOLS_OPT_NO_PROGRESS_BARS,
   TOOLS_OPT_TOOL = 0x200
 };
 
@@ -78,6 +80,17 @@ enum {
  */
 #define TOOLS_RW_LONG_OPTION { "rw", 0, 0, TOOLS_OPT_RW }
 
+/* --progress-bars and --no-progress-bars, for the tools that copy or
+ * create data.  As with libguestfs's guestfish-based tools, bars are off
+ * unless asked for, and then drawn only on a terminal (common/progress.c).
+ */
+#define TOOLS_PROGRESS_LONG_OPTIONS                             \
+  { "progress-bars", 0, 0, TOOLS_OPT_PROGRESS_BARS },           \
+  { "no-progress-bars", 0, 0, TOOLS_OPT_NO_PROGRESS_BARS }
+#define TOOLS_PROGRESS_USAGE                                    \
+  "  --progress-bars      Show progress bars (on a terminal)\n" \
+  "  --no-progress-bars   No progress bars (the default)\n"
+
 /* The -m and -i long options, for the tools that take them. */
 #define TOOLS_MOUNT_LONG_OPTION { "mount", 1, 0, 'm' }
 #define TOOLS_INSPECTOR_LONG_OPTION { "inspector", 0, 0, 'i' }
@@ -107,6 +120,7 @@ struct tools_state {
   int ro;                           /* --ro given (writing tools) */
   int verbose;
   const char *libvirt_uri;          /* -c URI, or NULL: libvirt's default */
+  int progress_bars;                /* --progress-bars given */
   const char *format;               /* current --format, sticky */
   int blocksize;                    /* current --blocksize, sticky */
   void (*usage) (int status);       /* the tool's usage(), for --help */
@@ -152,6 +166,12 @@ extern int tools_read_only (void);
  */
 extern int tools_add_drive (guestfs_h *g, const struct tools_drive *d,
                             int readonly);
+
+/* Attach the progress bars to tools.g if --progress-bars was given
+ * (tools_add_drives_and_launch does it; for tools that launch by
+ * themselves).
+ */
+extern void tools_progress_bars_setup (void);
 
 /* Add every -a drive and -d domain (read-only unless tools_read_only
  * says otherwise), then launch.  Exits on failure.

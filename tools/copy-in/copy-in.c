@@ -19,6 +19,7 @@
 static const char short_options[] = TOOLS_SHORT_OPTIONS "im:";
 static const struct option long_options[] = {
   TOOLS_LONG_OPTIONS,
+  TOOLS_PROGRESS_LONG_OPTIONS,
   TOOLS_RW_LONG_OPTION,
   TOOLS_INSPECTOR_LONG_OPTION,
   TOOLS_MOUNT_LONG_OPTION,
@@ -50,6 +51,7 @@ usage (int status)
           "                       Mount dev on mnt (if omitted, /)\n"
           "  --ro                 Add the disks read-only (nothing can be copied)\n"
           "  --rw                 Add the disks read-write (the default)\n"
+          TOOLS_PROGRESS_USAGE
           "  -v|--verbose         Verbose messages\n"
           "  -V|--version         Display version and exit\n"
           "  -x                   Trace libguestfs API calls\n"

@@ -18,6 +18,7 @@
 static const char short_options[] = TOOLS_SHORT_OPTIONS "im:";
 static const struct option long_options[] = {
   TOOLS_LONG_OPTIONS,
+  TOOLS_PROGRESS_LONG_OPTIONS,
   TOOLS_INSPECTOR_LONG_OPTION,
   TOOLS_MOUNT_LONG_OPTION,
   { 0, 0, 0, 0 }
@@ -46,6 +47,7 @@ usage (int status)
           "  --keys-from-stdin    Read passphrases from stdin\n"
           "  -m|--mount dev[:mnt[:opts[:fstype]]]\n"
           "                       Mount dev on mnt (if omitted, /)\n"
+          TOOLS_PROGRESS_USAGE
           "  -v|--verbose         Verbose messages\n"
           "  -V|--version         Display version and exit\n"
           "  -x                   Trace libguestfs API calls\n"

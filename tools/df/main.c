@@ -7,7 +7,9 @@
  * --one-per-guest each -a image is a guest of its own; those guests are
  * independent, so up to -P of them are examined at the same time, each
  * on its own handle and appliance, and their rows are printed in command
- * line order once done.
+ * line order once done.  With neither -a nor -d, every guest of the
+ * libvirt connection is one (domains.c).  With --json (json.c) each guest's filesystems
+ * are collected as JSON objects and one document is printed at the end.
  */
 
 #include <config.h>
@@ -23,9 +25,11 @@
 
 #include "options.h"
 #include "df.h"
+#include "json-print.h"
 
 enum {
   OPT_CSV = TOOLS_OPT_TOOL,
+  OPT_JSON,
   OPT_ONE_PER_GUEST,
   OPT_UUID,
 };
@@ -39,6 +43,7 @@ struct guest {
   size_t first, count;          /* its drives in tools.drives */
   char *name;                   /* the name column */
   char *output;                 /* its rows, once done */
+  json_object *json;            /* --json: its filesystems, once done */
   size_t output_len;
   int failed;
 };
@@ -69,6 +74,7 @@ usage (int status)
           "  -h|--human-readable  Print sizes in human-readable format\n"
           "  --help               Display brief help\n"
           "  -i|--inodes          Display inodes\n"
+          "  --json               Output as JSON\n"
           "  --one-per-guest      Separate appliance per guest\n"
           "  -P nr_threads        Use at most nr_threads\n"
           "  --uuid               Print UUIDs instead of names\n"
@@ -85,6 +91,7 @@ static const struct option long_options[] = {
   { "csv", 0, 0, OPT_CSV },
   { "human-readable", 0, 0, 'h' },
   { "inodes", 0, 0, 'i' },
+  { "json", 0, 0, OPT_JSON },
   { "one-per-guest", 0, 0, OPT_ONE_PER_GUEST },
   { "uuid", 0, 0, OPT_UUID },
   { 0, 0, 0, 0 }
@@ -120,8 +127,23 @@ display_name (size_t first, size_t count)
   return name;
 }
 
+/* --uuid: a -d guest is shown by its UUID (an image has none). */
+static char *
+uuid_name (size_t first, size_t count)
+{
+  const char *dom = tools.drives[first].domain;
+  char *uuid;
+
+  if (dom == NULL)
+    return display_name (first, count);
+  uuid = df_domain_uuid (tools.libvirt_uri, dom);
+  if (uuid == NULL)
+    exit (EXIT_FAILURE);
+  return uuid;
+}
+
 static void
-make_guests (int one_per_guest)
+make_guests (int one_per_guest, int uuids)
 {
   size_t i;
 
@@ -130,8 +152,38 @@ make_guests (int one_per_guest)
   for (i = 0; i < nr_guests; ++i) {
     guests[i].first = one_per_guest ? i : 0;
     guests[i].count = one_per_guest ? 1 : tools.nr_drives;
-    guests[i].name = display_name (guests[i].first, guests[i].count);
+    guests[i].name = uuids ? uuid_name (guests[i].first, guests[i].count) :
+      display_name (guests[i].first, guests[i].count);
   }
+}
+
+/* No -a or -d: every guest of the libvirt connection, each on its own,
+ * in name order; the guests' names are kept for the drives (tools.drives
+ * points at them) until the end.
+ */
+static struct df_domain *all_domains;
+static size_t nr_all_domains;
+
+static void
+add_all_domains (void)
+{
+  size_t i;
+
+  if (df_list_domains (tools.libvirt_uri, &all_domains,
+                       &nr_all_domains) == -1)
+    exit (EXIT_FAILURE);
+  for (i = 0; i < nr_all_domains; ++i)
+    tools_handle_option ('d', all_domains[i].name);
+}
+
+static void
+free_all_domains (void)
+{
+  for (size_t i = 0; i < nr_all_domains; ++i) {
+    free (all_domains[i].name);
+    free (all_domains[i].uuid);
+  }
+  free (all_domains);
 }
 
 /* Add a guest's drives read-only to a new handle and launch it. */
@@ -168,8 +220,10 @@ run_guest (struct guest *gu)
     gu->failed = 1;
     return;
   }
+  if (df_mode.json)
+    gu->json = json_object_new_array ();
   g = open_guest (gu);
-  if (g == NULL || df_guest (g, gu->name, fp) == -1 ||
+  if (g == NULL || df_guest (g, gu->name, fp, gu->json) == -1 ||
       guestfs_shutdown (g) == -1)
     gu->failed = 1;
   if (g != NULL)
@@ -255,8 +309,9 @@ parse_threads (const char *arg)
 int
 main (int argc, char *argv[])
 {
-  int one_per_guest = 0, c, r = 0;
+  int one_per_guest = 0, uuids = 0, all = 0, c, r = 0;
   size_t nr_threads = 0, i;
+  json_object *doc = NULL;
 
   tools_init ("virt-df", argv, usage, short_options, long_options);
 
@@ -268,8 +323,9 @@ main (int argc, char *argv[])
     case 'i': df_mode.inodes = 1; break;
     case 'P': nr_threads = parse_threads (optarg); break;
     case OPT_CSV: df_mode.csv = 1; break;
+    case OPT_JSON: df_mode.json = 1; break;
     case OPT_ONE_PER_GUEST: one_per_guest = 1; break;
-    case OPT_UUID: break;       /* images have no UUID: names are kept */
+    case OPT_UUID: uuids = 1; break;
     default:
       if (!tools_handle_option (c, optarg))
         usage (EXIT_FAILURE);
@@ -283,14 +339,37 @@ main (int argc, char *argv[])
     tools_error ("you cannot use -h and --csv options together.");
     exit (EXIT_FAILURE);
   }
-  tools_check_drives ();
+  if (df_mode.json && df_mode.csv) {
+    tools_error ("you cannot use --json and --csv options together.");
+    exit (EXIT_FAILURE);
+  }
+  if (df_mode.json && df_mode.human) {
+    tools_error ("you cannot use -h and --json options together "
+                 "(JSON sizes are in bytes).");
+    exit (EXIT_FAILURE);
+  }
+  if (tools.nr_drives == 0) {
+    add_all_domains ();
+    all = one_per_guest = 1;
+  }
+  if (!all || nr_all_domains > 0)
+    tools_check_drives ();
 
-  make_guests (one_per_guest);
+  make_guests (one_per_guest, uuids);
   run_all (nr_threads);
 
-  df_print_title (stdout);
+  if (df_mode.json)
+    doc = json_object_new_array ();
+  else
+    df_print_title (stdout);
   for (i = 0; i < nr_guests; ++i) {
-    if (guests[i].output)
+    /* A guest that failed is left out, as in the text output. */
+    if (doc && !guests[i].failed)
+      json_object_array_add (doc, df_json_guest (guests[i].name,
+                                                 guests[i].json));
+    else if (doc)
+      json_object_put (guests[i].json);
+    else if (guests[i].output)
       fwrite (guests[i].output, 1, guests[i].output_len, stdout);
     if (guests[i].failed)
       r = -1;
@@ -298,7 +377,14 @@ main (int argc, char *argv[])
     free (guests[i].name);
   }
   free (guests);
+  if (doc) {
+    json_object *top = json_object_new_object ();
+
+    json_object_object_add (top, "guests", doc);
+    tools_json_print (top);
+  }
   guestfs_close (tools.g);
+  free_all_domains ();
   if (fflush (stdout) == EOF || ferror (stdout)) {
     perror ("virt-df: stdout");
     r = -1;

@@ -14,7 +14,8 @@
 #include "df.h"
 
 static void
-stat_one (guestfs_h *g, const char *name, const char *dev, FILE *fp)
+stat_one (guestfs_h *g, const char *name, const char *dev, FILE *fp,
+          json_object *json)
 {
   struct guestfs_statvfs *st;
   char *canonical;
@@ -29,14 +30,16 @@ stat_one (guestfs_h *g, const char *name, const char *dev, FILE *fp)
   canonical = guestfs_canonical_device_name (g, dev);
   guestfs_pop_error_handler (g);
 
-  if (st != NULL)
+  if (st != NULL && json != NULL)
+    df_json_row (json, canonical ? canonical : dev, st);
+  else if (st != NULL)
     df_print_row (fp, name, canonical ? canonical : dev, st);
   guestfs_free_statvfs (st);
   free (canonical);
 }
 
 int
-df_guest (guestfs_h *g, const char *name, FILE *fp)
+df_guest (guestfs_h *g, const char *name, FILE *fp, json_object *json)
 {
   char **fses = guestfs_list_filesystems (g);
   size_t i;
@@ -48,7 +51,7 @@ df_guest (guestfs_h *g, const char *name, FILE *fp)
 
     if (STREQ (type, "swap") || STREQ (type, "unknown"))
       continue;
-    stat_one (g, name, dev, fp);
+    stat_one (g, name, dev, fp, json);
   }
   tools_free_strings (fses);
   return 0;

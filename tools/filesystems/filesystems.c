@@ -2,7 +2,7 @@
  * LVM objects of a disk image, with libguestfs's columns (Name, Type,
  * VFS, Label, MBR, Size, Parent, UUID), ordering and size rounding.
  * Nothing is mounted except, briefly and read-only, a filesystem whose
- * size is asked for.
+ * size is asked for.  --json (json.c) gives the same rows as objects.
  */
 
 #include <config.h>
@@ -20,6 +20,7 @@ enum {
   OPT_CSV,
   OPT_EXTRA,
   OPT_FILESYSTEMS,
+  OPT_JSON,
   OPT_LVS,
   OPT_NO_TITLE,
   OPT_PARTS,
@@ -38,6 +39,7 @@ static const struct option long_options[] = {
   { "extra", 0, 0, OPT_EXTRA },
   { "filesystems", 0, 0, OPT_FILESYSTEMS },
   { "human-readable", 0, 0, 'h' },
+  { "json", 0, 0, OPT_JSON },
   { "logical-volumes", 0, 0, OPT_LVS },
   { "logvols", 0, 0, OPT_LVS },
   { "long", 0, 0, 'l' },
@@ -85,6 +87,7 @@ usage (int status)
           "  --format[=raw|..]    Force disk format for -a option\n"
           "  -h|--human-readable  Human-readable sizes in --long output\n"
           "  --help               Display brief help\n"
+          "  --json               Output as JSON\n"
           "  --keys-from-stdin    Read passphrases from stdin\n"
           "  -l|--long            Long output\n"
           "  --lvs|--logvols|--logical-volumes\n"
@@ -141,6 +144,7 @@ main (int argc, char *argv[])
       fs_opts.output |= FS_OUT_FILESYSTEMS | FS_OUT_FILESYSTEMS_EXTRA;
       break;
     case OPT_FILESYSTEMS: fs_opts.output |= FS_OUT_FILESYSTEMS; break;
+    case OPT_JSON: fs_opts.json = 1; break;
     case OPT_LVS: fs_opts.output |= FS_OUT_LVS; break;
     case OPT_NO_TITLE: fs_opts.title = 0; break;
     case OPT_PARTS: fs_opts.output |= FS_OUT_PARTITIONS; break;
@@ -163,6 +167,15 @@ main (int argc, char *argv[])
     tools_error ("you cannot use -h and --csv options together.");
     exit (EXIT_FAILURE);
   }
+  if (fs_opts.json && fs_opts.csv) {
+    tools_error ("you cannot use --json and --csv options together.");
+    exit (EXIT_FAILURE);
+  }
+  if (fs_opts.json && fs_opts.human) {
+    tools_error ("you cannot use -h and --json options together "
+                 "(JSON sizes are in bytes).");
+    exit (EXIT_FAILURE);
+  }
 
   fs_opts.columns = FS_COL_NAME;
   if (long_mode) {
@@ -179,7 +192,7 @@ main (int argc, char *argv[])
   tools_add_drives_and_launch ();
   keys_decrypt (tools.g);
 
-  if (long_mode && fs_opts.title)
+  if (long_mode && fs_opts.title && !fs_opts.json)
     print_title ();
   if (fs_opts.output & FS_OUT_FILESYSTEMS)
     fs_list_filesystems ();
@@ -193,7 +206,9 @@ main (int argc, char *argv[])
     fs_list_partitions ();
   if (fs_opts.output & FS_OUT_BLOCKDEVS)
     fs_list_blockdevs ();
-  if (!fs_opts.csv)
+  if (fs_opts.json)
+    fs_json_print ();
+  else if (!fs_opts.csv)
     fs_table_print ();
 
   if (fflush (stdout) == EOF || guestfs_shutdown (tools.g) == -1)

@@ -30,7 +30,7 @@
 
 struct fs_options {
   int output, columns;
-  int csv, human, title;
+  int csv, json, human, title;
 };
 extern struct fs_options fs_opts;
 
@@ -48,6 +48,12 @@ extern void fs_list_blockdevs (void);
 extern void fs_row (const char *name, const char *type, const char *vfs,
                     const char *label, int mbr_id, int64_t size,
                     char **parents, const char *uuid);
+
+/* json.c: the same row as a JSON object; the document, at the end. */
+extern void fs_json_row (const char *name, const char *type, const char *vfs,
+                         const char *label, int mbr_id, int64_t size,
+                         char **parents, const char *uuid);
+extern void fs_json_print (void);
 
 /* table.c: add a row of N cells (NULL = no value); print the text table. */
 extern void fs_table_row (const char *const *cells, size_t n);

@@ -23,6 +23,10 @@ fs_row (const char *name, const char *type, const char *vfs,
   size_t n = 0, len = 0;
   int c = fs_opts.columns;
 
+  if (fs_opts.json) {
+    fs_json_row (name, type, vfs, label, mbr_id, size, parents, uuid);
+    return;
+  }
   cells[n++] = name;
   if (c & FS_COL_TYPE)
     cells[n++] = type;

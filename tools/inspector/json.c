@@ -25,6 +25,7 @@
 #include <libxml/tree.h>
 
 #include "inspector.h"
+#include "json-print.h"
 
 static const char *const list_elements[] = {
   "operatingsystems", "mountpoints", "filesystems", "drive_mappings",
@@ -141,11 +142,6 @@ inspector_print_json (xmlDocPtr doc)
   }
   top = json_object_new_object ();
   json_object_object_add (top, (const char *) root->name, convert (root));
-  printf ("%s\n",
-          json_object_to_json_string_ext (top,
-                                          JSON_C_TO_STRING_PRETTY |
-                                          JSON_C_TO_STRING_SPACED |
-                                          JSON_C_TO_STRING_NOSLASHESCAPE));
-  json_object_put (top);
+  tools_json_print (top);
   return 0;
 }

@@ -4,7 +4,8 @@
  * and the optional --uids, --times, --extra-stats and --checksum
  * columns, as libguestfs's virt-ls prints them.  The -lR listing is
  * built from bulk calls (walk.c) so a big tree costs a few round trips,
- * not several per file.
+ * not several per file.  --json (json.c) gives the same entries in one
+ * JSON document.
  */
 
 #include <config.h>
@@ -22,6 +23,7 @@ enum {
   OPT_CHECKSUM = TOOLS_OPT_TOOL,
   OPT_CSV,
   OPT_EXTRA_STATS,
+  OPT_JSON,
   OPT_TIMES,
   OPT_TIME_DAYS,
   OPT_TIME_RELATIVE,
@@ -39,6 +41,7 @@ static const struct option long_options[] = {
   { "extra-stat", 0, 0, OPT_EXTRA_STATS },
   { "extra-stats", 0, 0, OPT_EXTRA_STATS },
   { "human-readable", 0, 0, 'h' },
+  { "json", 0, 0, OPT_JSON },
   { "long", 0, 0, 'l' },
   { "recursive", 0, 0, 'R' },
   { "time", 0, 0, OPT_TIMES },
@@ -74,6 +77,7 @@ usage (int status)
           "  --format[=raw|..]    Force disk format for -a option\n"
           "  --help               Display brief help\n"
           "  -h|--human-readable  Human-readable sizes in output\n"
+          "  --json               Output as JSON\n"
           "  --key selector       Specify a LUKS key\n"
           "  --keys-from-stdin    Read passphrases from stdin\n"
           "  -l|--long            Long listing\n"
@@ -102,8 +106,16 @@ do_ls (const char *dir)
 
   if (names == NULL)
     return -1;
-  for (size_t i = 0; names[i]; ++i)
-    printf ("%s\n", names[i]);
+  for (size_t i = 0; names[i]; ++i) {
+    if (ls_opts.json) {
+      char *path = ls_full_path (dir, names[i]);
+
+      ls_json_name (names[i], path);
+      free (path);
+    }
+    else
+      printf ("%s\n", names[i]);
+  }
   tools_free_strings (names);
   return 0;
 }
@@ -144,8 +156,17 @@ do_ls_R (const char *dir)
   for (size_t i = 0; i < len; i += strlen (buf + i) + 1)
     names[n++] = buf + i;
   qsort (names, n, sizeof *names, ls_compare_paths);
-  for (size_t i = 0; i < n; ++i)
-    printf ("%s\n", names[i]);
+  for (size_t i = 0; i < n; ++i) {
+    if (ls_opts.json) {
+      /* find0's names start with '/'. */
+      char *path = ls_full_path (dir, names[i] + 1);
+
+      ls_json_name (names[i] + 1, path);
+      free (path);
+    }
+    else
+      printf ("%s\n", names[i]);
+  }
   free (names);
   free (buf);
   return 0;
@@ -177,6 +198,9 @@ main (int argc, char *argv[])
       break;
     case OPT_CSV:
       ls_opts.csv = 1;
+      break;
+    case OPT_JSON:
+      ls_opts.json = 1;
       break;
     case OPT_EXTRA_STATS:
       ls_opts.extra_stats = 1;
@@ -215,6 +239,15 @@ main (int argc, char *argv[])
              "For more information, read the virt-ls(1) man page.\n");
     exit (EXIT_FAILURE);
   }
+  if (ls_opts.json && ls_opts.csv) {
+    tools_error ("you cannot use --json and --csv options together.");
+    exit (EXIT_FAILURE);
+  }
+  if (ls_opts.json && ls_opts.human) {
+    tools_error ("you cannot use -h and --json options together "
+                 "(JSON sizes are in bytes).");
+    exit (EXIT_FAILURE);
+  }
   if (optind >= argc)
     usage (EXIT_FAILURE);
   tools_check_drives ();
@@ -237,9 +270,13 @@ main (int argc, char *argv[])
       }
       dir = path;
     }
+    if (ls_opts.json)
+      ls_json_begin (dir);
     switch (mode) {
     case 0: r = do_ls (dir); break;
-    case LS_MODE_L: r = do_ls_l (dir); break;
+    case LS_MODE_L:
+      r = ls_opts.json ? ls_long_json (dir) : do_ls_l (dir);
+      break;
     case LS_MODE_R: r = do_ls_R (dir); break;
     default: r = ls_long_recursive (dir); break;
     }
@@ -249,6 +286,9 @@ main (int argc, char *argv[])
   }
 
   free (root);
+  /* One document, with what could be listed; errors went to stderr. */
+  if (ls_opts.json)
+    ls_json_print ();
   if (fflush (stdout) == EOF) {
     tools_error ("write error: %s", strerror (errno));
     errors++;

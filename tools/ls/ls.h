@@ -9,12 +9,14 @@
 #include <stdint.h>
 #include <time.h>
 
+#include "guestfs.h"
+
 #define LS_MODE_L  1
 #define LS_MODE_R  2
 #define LS_MODE_LR (LS_MODE_L | LS_MODE_R)
 
 struct ls_options {
-  int csv, human, uids, times, extra_stats;
+  int csv, json, human, uids, times, extra_stats;
   int time_t_output;                /* --time-t/-relative/-days */
   int time_relative;                /* 0 = time_t, 1 = seconds, 2 = days */
   const char *checksum;             /* NULL = no checksums */
@@ -34,6 +36,26 @@ extern int ls_compare_paths (const void *a, const void *b);
 
 /* walk.c: the -lR listing of DIR. */
 extern int ls_long_recursive (const char *dir);
+
+/* walk.c: --json -l: DIR's entries with the fields of the -lR listing. */
+extern int ls_long_json (const char *dir);
+
+/* walk.c: DIR/REL as a guest path (REL NULL: DIR itself). */
+extern char *ls_full_path (const char *dir, const char *rel);
+
+/* walk.c: the type letter of the -lR listing for an st_mode. */
+extern char ls_type_char (int64_t mode);
+
+/* json.c: --json output: start a directory's entries, add an entry
+ * (names only, or with the long fields; LINK and CHECKSUM may be NULL),
+ * print the document.
+ */
+extern void ls_json_begin (const char *dir);
+extern void ls_json_name (const char *name, const char *path);
+extern void ls_json_long (const char *name, const char *path,
+                          const struct guestfs_statns *st, const char *link,
+                          const char *checksum);
+extern void ls_json_print (void);
 
 /* output.c: one line's fields, libguestfs virt-ls style. */
 extern void ls_start_line (void);

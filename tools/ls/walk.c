@@ -103,8 +103,8 @@ ls_compare_paths (const void *a, const void *b)
   return *p < *q ? -1 : 1;
 }
 
-static char *
-full_path (const char *dir, const char *rel)
+char *
+ls_full_path (const char *dir, const char *rel)
 {
   char *ret;
 
@@ -209,7 +209,7 @@ checksum_of (const char *dir, const char *rel, struct sum *sums, size_t nr)
   if (found)
     return strdup (found->sum);
   /* Not in the bulk answer (or it failed): ask for this one. */
-  path = full_path (dir, rel);
+  path = ls_full_path (dir, rel);
   sum = guestfs_checksum (tools.g, ls_opts.checksum, path);
   free (path);
   if (sum == NULL)
@@ -217,17 +217,42 @@ checksum_of (const char *dir, const char *rel, struct sum *sums, size_t nr)
   return sum;
 }
 
+char
+ls_type_char (int64_t mode)
+{
+  static const char types[] = "?pc?d?b?-?l?s???";
+  char t = types[(mode >> 12) & 15];
+
+  return t == '?' ? 'u' : t;
+}
+
+static void
+show_file_json (const char *dir, const char *rel,
+                const struct guestfs_statns *st, const char *link,
+                struct sum *sums, size_t nr_sums)
+{
+  char *path = ls_full_path (dir, rel), *sum = NULL;
+
+  if (ls_opts.checksum && S_ISREG (st->st_mode))
+    sum = checksum_of (dir, rel, sums, nr_sums);
+  ls_json_long (rel ? rel : ".", path, st,
+                S_ISLNK (st->st_mode) ? link : NULL, sum);
+  free (sum);
+  free (path);
+}
+
 static void
 show_file (const char *dir, const char *rel,
            const struct guestfs_statns *st, const char *link,
            struct sum *sums, size_t nr_sums)
 {
-  static const char types[] = "?pc?d?b?-?l?s???";
-  char type[2] = { types[(st->st_mode >> 12) & 15], '\0' };
+  char type[2] = { ls_type_char (st->st_mode), '\0' };
   char *path;
 
-  if (type[0] == '?')
-    type[0] = 'u';
+  if (ls_opts.json) {
+    show_file_json (dir, rel, st, link, sums, nr_sums);
+    return;
+  }
   ls_start_line ();
   ls_string (type);
   ls_perms (st->st_mode & 07777);
@@ -256,12 +281,49 @@ show_file (const char *dir, const char *rel,
   }
   else if (ls_opts.checksum && ls_opts.csv)
     ls_string ("");             /* keeps the CSV columns aligned */
-  path = full_path (dir, rel);
+  path = ls_full_path (dir, rel);
   ls_string (path);
   free (path);
   if (link && S_ISLNK (st->st_mode))
     ls_link (link);
   ls_end_line ();
+}
+
+/* Stat (and readlink) NAMES[0..N-1], relative to DIR, in batches and
+ * show each.  NAMES has room for a NULL after each batch (N+1 slots).
+ */
+static int
+show_batches (const char *dir, char **names, size_t n,
+              struct sum *sums, size_t nr_sums)
+{
+  for (size_t b = 0; b < n; b += BATCH) {
+    size_t m = n - b < BATCH ? n - b : BATCH;
+    char *saved = names[b + m];
+    struct guestfs_statns_list *stats;
+    char **links = NULL;
+
+    names[b + m] = NULL;        /* this batch as a list */
+    stats = guestfs_lstatnslist (tools.g, dir, &names[b]);
+    if (stats == NULL || stats->len != m) {
+      names[b + m] = saved;
+      guestfs_free_statns_list (stats);
+      return -1;
+    }
+    for (size_t i = 0; i < m; ++i)
+      if (S_ISLNK (stats->val[i].st_mode)) {
+        links = guestfs_readlinklist (tools.g, dir, &names[b]);
+        if (links == NULL)
+          exit (EXIT_FAILURE);
+        break;
+      }
+    for (size_t i = 0; i < m; ++i)
+      show_file (dir, names[b + i], &stats->val[i],
+                 links ? links[i] : NULL, sums, nr_sums);
+    names[b + m] = saved;
+    guestfs_free_statns_list (stats);
+    tools_free_strings (links);
+  }
+  return 0;
 }
 
 int
@@ -304,37 +366,29 @@ ls_long_recursive (const char *dir)
       sums = parse_sums (sums_buf, len, &nr_sums);
   }
 
-  for (size_t b = 0; b < n; b += BATCH) {
-    size_t m = n - b < BATCH ? n - b : BATCH;
-    char *saved = names[b + m];
-    struct guestfs_statns_list *stats;
-    char **links = NULL;
-
-    names[b + m] = NULL;        /* this batch as a list */
-    stats = guestfs_lstatnslist (tools.g, dir, &names[b]);
-    if (stats == NULL || stats->len != m) {
-      names[b + m] = saved;
-      free (names);
-      free (names_buf);
-      return -1;
-    }
-    for (size_t i = 0; i < m; ++i)
-      if (S_ISLNK (stats->val[i].st_mode)) {
-        links = guestfs_readlinklist (tools.g, dir, &names[b]);
-        if (links == NULL)
-          exit (EXIT_FAILURE);
-        break;
-      }
-    for (size_t i = 0; i < m; ++i)
-      show_file (dir, names[b + i], &stats->val[i],
-                 links ? links[i] : NULL, sums, nr_sums);
-    names[b + m] = saved;
-    guestfs_free_statns_list (stats);
-    tools_free_strings (links);
+  if (show_batches (dir, names, n, sums, nr_sums) == -1) {
+    free (sums);
+    free (sums_buf);
+    free (names);
+    free (names_buf);
+    return -1;
   }
   free (sums);
   free (sums_buf);
   free (names);
   free (names_buf);
   return 0;
+}
+
+int
+ls_long_json (const char *dir)
+{
+  char **names = guestfs_ls (tools.g, dir);
+  int r;
+
+  if (names == NULL)
+    return -1;
+  r = show_batches (dir, names, tools_count_strings (names), NULL, 0);
+  tools_free_strings (names);
+  return r;
 }

@@ -39,6 +39,7 @@ static const struct option long_options[] = {
   { "label", 1, 0, OPT_LABEL },
   { "long-options", 0, 0, TOOLS_OPT_LONG_OPTIONS },
   { "partition", 2, 0, OPT_PARTITION },
+  TOOLS_PROGRESS_LONG_OPTIONS,
   { "short-options", 0, 0, TOOLS_OPT_SHORT_OPTIONS },
   { "size", 1, 0, 's' },
   { "type", 1, 0, 't' },
@@ -73,6 +74,7 @@ usage (int status)
           "                       Add a partition table (default: mbr)\n"
           "  -s|--size=N|+N       Output size, or extra free space with +\n"
           "  -t|--type=FS         Filesystem type (default: ext2)\n"
+          TOOLS_PROGRESS_USAGE
           "  -v|--verbose         Verbose messages\n"
           "  -V|--version         Display version and exit\n"
           "  -x                   Trace libguestfs API calls\n"
@@ -258,6 +260,7 @@ make_fs (const char *input, const char *output)
     args.bitmask |= GUESTFS_ADD_DRIVE_OPTS_BLOCKSIZE_BITMASK;
     args.blocksize = blocksize;
   }
+  tools_progress_bars_setup ();
   if (guestfs_add_drive_opts_argv (tools.g, output, &args) == -1 ||
       guestfs_launch (tools.g) == -1 ||
       (dev = make_filesystem (size)) == NULL ||

@@ -18,10 +18,12 @@
 #include <sys/stat.h>
 
 #include "options.h"
+#include "progress.h"
 
 static const char short_options[] = TOOLS_SHORT_OPTIONS "im:";
 static const struct option long_options[] = {
   TOOLS_LONG_OPTIONS,
+  TOOLS_PROGRESS_LONG_OPTIONS,
   TOOLS_INSPECTOR_LONG_OPTION,
   TOOLS_MOUNT_LONG_OPTION,
   { 0, 0, 0, 0 }
@@ -51,6 +53,7 @@ usage (int status)
           "  --keys-from-stdin    Read passphrases from stdin\n"
           "  -m|--mount dev[:mnt[:opts[:fstype]]]\n"
           "                       Mount dev on mnt (if omitted, /)\n"
+          TOOLS_PROGRESS_USAGE
           "  -v|--verbose         Verbose messages\n"
           "  -V|--version         Display version and exit\n"
           "  -x                   Trace libguestfs API calls\n"
@@ -217,6 +220,7 @@ main (int argc, char *argv[])
       exit (EXIT_FAILURE);
     }
     target = strdup ("/dev/stdout");
+    progress_bars_stdout_is_data (1);
   }
   else
     target = open_output (output, &mode);

@@ -1,11 +1,13 @@
-/* guestfish: progress bars for long-running calls.
+/* Progress bars for long-running calls, shared by guestfish and the
+ * virt-* tools that copy or create data.
  *
  * The library sends GUESTFS_EVENT_PROGRESS events (position and total in
  * array[2] and array[3]) during long calls.  We draw one line that is
  * rewritten in place: percentage, bar and estimated time left ("--:--"
- * until there is enough data).  Bars are only drawn on a terminal; with
- * --progress-bars and a non-terminal stdout they go to stderr so that
- * they never mix with command output.
+ * until there is enough data).  Bars are only drawn on a terminal: on
+ * stdout if it is one (and does not carry the program's data), else on
+ * stderr if that is one, else not at all, so that they never mix with
+ * output that goes to a file or a pipe.
  */
 
 #include <config.h>
@@ -18,19 +20,23 @@
 #include <langinfo.h>
 #include <sys/ioctl.h>
 
-#include "fish.h"
+#include "progress.h"
+
+#define STREQ(a,b) (strcmp ((a),(b)) == 0)
+#define STRNEQ(a,b) (strcmp ((a),(b)) != 0)
 
 static int active;                  /* a call is reporting progress */
 static int finished;                /* its 100% line has been drawn */
 static FILE *drawn_on;              /* an unfinished bar is on this stream */
 static struct timespec started;
 static char last_line[512];
+static int stdout_is_data;          /* never draw on stdout */
 
 /* Called around each command: end a bar the call left unfinished (it
  * failed or was cancelled) so the next output starts on its own line.
  */
 void
-fish_progress_reset (void)
+progress_bars_reset (void)
 {
   if (drawn_on) {
     fputc ('\n', drawn_on);
@@ -83,7 +89,7 @@ progress_cb (guestfs_h *h, void *opaque, uint64_t event, int event_handle,
     return;
   finished = 0;
 
-  if (isatty (1))
+  if (!stdout_is_data && isatty (1))
     fp = stdout;
   else if (isatty (2))
     fp = stderr;
@@ -135,10 +141,18 @@ progress_cb (guestfs_h *h, void *opaque, uint64_t event, int event_handle,
 }
 
 void
-fish_progress_init (guestfs_h *h)
+progress_bars_stdout_is_data (int yes)
 {
-  if (fish_progress_bars &&
-      guestfs_set_event_callback (h, progress_cb, GUESTFS_EVENT_PROGRESS,
-                                  0, NULL) == -1)
-    fprintf (stderr, "guestfish: progress bars are not available\n");
+  stdout_is_data = yes;
+}
+
+int
+progress_bars_attach (guestfs_h *g, const char *program)
+{
+  if (guestfs_set_event_callback (g, progress_cb, GUESTFS_EVENT_PROGRESS,
+                                  0, NULL) == -1) {
+    fprintf (stderr, "%s: progress bars are not available\n", program);
+    return -1;
+  }
+  return 0;
 }
