@@ -439,6 +439,20 @@ unsupported (const char *option)
   exit (EXIT_FAILURE);
 }
 
+/* Append D to the array *DRIVES of *N drives. */
+static void
+append_drive (struct drive **drives, size_t *n, struct drive d)
+{
+  struct drive *nd = realloc (*drives, (*n + 1) * sizeof *nd);
+
+  if (nd == NULL) {
+    perror ("realloc");
+    exit (EXIT_FAILURE);
+  }
+  *drives = nd;
+  nd[(*n)++] = d;
+}
+
 /* A key read from the script is one of its lines. */
 static void
 count_key_line (void)
@@ -484,8 +498,6 @@ main (int argc, char *argv[])
                            &option_index)) != -1) {
     switch (c) {
     case 'a': {
-      struct drive *nd;
-
       if (strstr (optarg, "://")) {
         fprintf (stderr, "guestfish: %s: remote disks (URIs) are not "
                  "supported yet\n", optarg);
@@ -496,20 +508,13 @@ main (int argc, char *argv[])
                  strerror (errno));
         exit (EXIT_FAILURE);
       }
-      nd = realloc (drives, (nr_drives + 1) * sizeof *drives);
-      if (nd == NULL) {
-        perror ("realloc");
-        exit (EXIT_FAILURE);
-      }
-      drives = nd;
-      drives[nr_drives++] = (struct drive) {
+      append_drive (&drives, &nr_drives, (struct drive) {
         optarg, format, blocksize, NULL, NULL, 0
-      };
+      });
       format_consumed = blocksize_consumed = 1;
       break;
     }
     case 'N': {
-      struct drive *nd;
       struct fish_prep *prep;
 
       if (STREQ (optarg, "help")) {
@@ -517,15 +522,9 @@ main (int argc, char *argv[])
         exit (EXIT_SUCCESS);
       }
       prep = fish_prep_parse (optarg, ++nr_preps);
-      nd = realloc (drives, (nr_drives + 1) * sizeof *drives);
-      if (nd == NULL) {
-        perror ("realloc");
-        exit (EXIT_FAILURE);
-      }
-      drives = nd;
-      drives[nr_drives++] = (struct drive) {
+      append_drive (&drives, &nr_drives, (struct drive) {
         fish_prep_filename (prep), NULL, 0, prep, NULL, 0
-      };
+      });
       break;
     }
     case FORMAT_OPTION:
@@ -705,21 +704,11 @@ main (int argc, char *argv[])
       libvirt_uri = optarg;
       break;
     case 'd': {
-      struct drive *nd;
-
       if (*optarg == '\0') {
         fprintf (stderr, "guestfish: -d: the domain name cannot be empty\n");
         exit (EXIT_FAILURE);
       }
-      nd = realloc (drives, (nr_drives + 1) * sizeof *drives);
-      if (nd == NULL) {
-        perror ("realloc");
-        exit (EXIT_FAILURE);
-      }
-      drives = nd;
-      drives[nr_drives++] = (struct drive) {
-        NULL, NULL, 0, NULL, optarg, 0
-      };
+      append_drive (&drives, &nr_drives, (struct drive) { NULL, NULL, 0, NULL, optarg, 0 });
       break;
     }
     case UNSUPPORTED_OPTION: {
@@ -737,16 +726,9 @@ main (int argc, char *argv[])
   /* Old-style "guestfish -i disk.img": the remaining words are disks. */
   if (inspector && nr_drives == 0) {
     for (; optind < argc; optind++) {
-      struct drive *nd = realloc (drives, (nr_drives + 1) * sizeof *drives);
-
-      if (nd == NULL) {
-        perror ("realloc");
-        exit (EXIT_FAILURE);
-      }
-      drives = nd;
-      drives[nr_drives++] = (struct drive) {
+      append_drive (&drives, &nr_drives, (struct drive) {
         argv[optind], format, blocksize, NULL, NULL, 0
-      };
+      });
       format_consumed = blocksize_consumed = 1;
     }
   }

@@ -14,11 +14,10 @@
 
 #ifdef HAVE_LIBVIRT
 #include <libvirt/libvirt.h>
-#include <libvirt/virterror.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 #include <libxml/xpath.h>
-#include <libxml/xmlerror.h>
+#include "libvirt-conn.h"
 #endif
 
 #include "guestfs.h"
@@ -53,30 +52,6 @@ free_disks (struct domain_disks *dd)
   free (dd->disks);
 }
 
-/* libvirt prints its errors on stderr unless told otherwise; we report
- * them through the handle instead.
- */
-static void
-ignore_libvirt_error (void *opaque, virErrorPtr err)
-{
-  (void) opaque;
-  (void) err;
-}
-
-static void
-ignore_xml_error (void *ctx, const char *msg, ...)
-{
-  (void) ctx;
-  (void) msg;
-}
-
-static const char *
-libvirt_message (void)
-{
-  virErrorPtr err = virGetLastError ();
-
-  return err && err->message ? err->message : "unknown libvirt error";
-}
 
 /* The value of attribute NAME of the first node XPATH (relative to
  * NODE) selects, or NULL (free with xmlFree).
@@ -231,21 +206,11 @@ get_domain_disks (guestfs_h *g, const char *uri, const char *dom,
   virDomainPtr d = NULL;
   char *xml = NULL;
   int r = -1, a;
-  xmlGenericErrorFunc old_xml_func;
-  void *old_xml_ctx;
 
-  virSetErrorFunc (NULL, ignore_libvirt_error);
-  /* libxml2 would print the test driver's parse errors on stderr too:
-   * they are in libvirt's message.
-   */
-  old_xml_func = xmlGenericError;
-  old_xml_ctx = xmlGenericErrorContext;
-  xmlSetGenericErrorFunc (NULL, ignore_xml_error);
-  conn = virConnectOpenAuth (uri, virConnectAuthPtrDefault, VIR_CONNECT_RO);
-  xmlSetGenericErrorFunc (old_xml_ctx, old_xml_func);
+  conn = libvirt_conn_open_ro (uri);
   if (conn == NULL) {
     error (g, "could not connect to libvirt (URI = %s): %s",
-           uri ? uri : "NULL", libvirt_message ());
+           uri ? uri : "NULL", libvirt_conn_message ());
     return -1;
   }
   if (allowuuid)
@@ -253,18 +218,18 @@ get_domain_disks (guestfs_h *g, const char *uri, const char *dom,
   if (d == NULL)
     d = virDomainLookupByName (conn, dom);
   if (d == NULL) {
-    error (g, "no libvirt domain called '%s': %s", dom, libvirt_message ());
+    error (g, "no libvirt domain called '%s': %s", dom, libvirt_conn_message ());
     goto out;
   }
   a = virDomainIsActive (d);
   if (a == -1) {
-    error (g, "%s: error getting domain state: %s", dom, libvirt_message ());
+    error (g, "%s: error getting domain state: %s", dom, libvirt_conn_message ());
     goto out;
   }
   *active = a == 1;
   xml = virDomainGetXMLDesc (d, 0);
   if (xml == NULL) {
-    error (g, "%s: error reading the domain XML: %s", dom, libvirt_message ());
+    error (g, "%s: error reading the domain XML: %s", dom, libvirt_conn_message ());
     goto out;
   }
   r = parse_domain_xml (g, dom, xml, dd);

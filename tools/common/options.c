@@ -164,9 +164,22 @@ add_mount (const char *arg)
 }
 
 static void
-add_drive (const char *filename)
+push_drive (struct tools_drive d)
 {
   struct tools_drive *nd;
+
+  nd = realloc (tools.drives, (tools.nr_drives + 1) * sizeof *nd);
+  if (nd == NULL) {
+    perror ("realloc");
+    exit (EXIT_FAILURE);
+  }
+  tools.drives = nd;
+  tools.drives[tools.nr_drives++] = d;
+}
+
+static void
+add_drive (const char *filename)
+{
 
   if (strstr (filename, "://")) {
     tools_error ("%s: remote disks (URIs) are not supported yet", filename);
@@ -176,15 +189,9 @@ add_drive (const char *filename)
     tools_error ("access: %s: %s", filename, strerror (errno));
     exit (EXIT_FAILURE);
   }
-  nd = realloc (tools.drives, (tools.nr_drives + 1) * sizeof *nd);
-  if (nd == NULL) {
-    perror ("realloc");
-    exit (EXIT_FAILURE);
-  }
-  tools.drives = nd;
-  tools.drives[tools.nr_drives++] = (struct tools_drive) {
+  push_drive ((struct tools_drive) {
     filename, tools.format, tools.blocksize, NULL
-  };
+  });
   format_consumed = blocksize_consumed = 1;
 }
 
@@ -192,21 +199,11 @@ add_drive (const char *filename)
 static void
 add_domain (const char *domain)
 {
-  struct tools_drive *nd;
-
   if (*domain == '\0') {
     tools_error ("-d: the domain name cannot be empty");
     exit (EXIT_FAILURE);
   }
-  nd = realloc (tools.drives, (tools.nr_drives + 1) * sizeof *nd);
-  if (nd == NULL) {
-    perror ("realloc");
-    exit (EXIT_FAILURE);
-  }
-  tools.drives = nd;
-  tools.drives[tools.nr_drives++] = (struct tools_drive) {
-    NULL, NULL, 0, domain
-  };
+  push_drive ((struct tools_drive) { NULL, NULL, 0, domain });
 }
 
 int

@@ -15,50 +15,17 @@
 #ifdef HAVE_LIBVIRT
 
 #include <libvirt/libvirt.h>
-#include <libvirt/virterror.h>
-#include <libxml/xmlerror.h>
 
-/* Errors are reported once, by us, with the object named. */
-static void
-ignore_libvirt_error (void *opaque, virErrorPtr err)
-{
-  (void) opaque;
-  (void) err;
-}
-
-/* The test driver parses its file with libxml2, which would print its
- * parse errors on stderr too: they are in libvirt's message.
- */
-static void
-ignore_xml_error (void *ctx, const char *msg, ...)
-{
-  (void) ctx;
-  (void) msg;
-}
-
-static const char *
-libvirt_message (void)
-{
-  const virError *err = virGetLastError ();
-
-  return err && err->message ? err->message : "unknown libvirt error";
-}
+#include "libvirt-conn.h"
 
 static virConnectPtr
 df_connect (const char *uri)
 {
-  virConnectPtr conn;
+  virConnectPtr conn = libvirt_conn_open_ro (uri);
 
-  xmlGenericErrorFunc old_xml_func = xmlGenericError;
-  void *old_xml_ctx = xmlGenericErrorContext;
-
-  virSetErrorFunc (NULL, ignore_libvirt_error);
-  xmlSetGenericErrorFunc (NULL, ignore_xml_error);
-  conn = virConnectOpenAuth (uri, virConnectAuthPtrDefault, VIR_CONNECT_RO);
-  xmlSetGenericErrorFunc (old_xml_ctx, old_xml_func);
   if (conn == NULL)
     fprintf (stderr, "virt-df: could not connect to libvirt (URI = %s): %s\n",
-             uri ? uri : "NULL", libvirt_message ());
+             uri ? uri : "NULL", libvirt_conn_message ());
   return conn;
 }
 
@@ -99,7 +66,7 @@ df_list_domains (const char *uri, struct df_domain **doms_ret,
   nr = virConnectListAllDomains (conn, &list, 0);
   if (nr < 0) {
     fprintf (stderr, "virt-df: could not list the libvirt domains: %s\n",
-             libvirt_message ());
+             libvirt_conn_message ());
     virConnectClose (conn);
     return -1;
   }
@@ -146,7 +113,7 @@ df_domain_uuid (const char *uri, const char *dom)
     d = virDomainLookupByName (conn, dom);
   if (d == NULL)
     fprintf (stderr, "virt-df: no libvirt domain called '%s': %s\n", dom,
-             libvirt_message ());
+             libvirt_conn_message ());
   else if (virDomainGetUUIDString (d, uuid) == 0)
     r = strdup (uuid);
   if (d)
