@@ -27,7 +27,7 @@ ignore_xml_error (void *ctx, const char *msg, ...)
 }
 
 virConnectPtr
-libvirt_conn_open_ro (const char *uri)
+libvirt_conn_open_ro (const char *uri, virConnectAuthPtr auth)
 {
   xmlGenericErrorFunc old_xml_func = xmlGenericError;
   void *old_xml_ctx = xmlGenericErrorContext;
@@ -35,7 +35,8 @@ libvirt_conn_open_ro (const char *uri)
 
   virSetErrorFunc (NULL, ignore_libvirt_error);
   xmlSetGenericErrorFunc (NULL, ignore_xml_error);
-  conn = virConnectOpenAuth (uri, virConnectAuthPtrDefault, VIR_CONNECT_RO);
+  conn = virConnectOpenAuth (uri, auth ? auth : virConnectAuthPtrDefault,
+                             VIR_CONNECT_RO);
   xmlSetGenericErrorFunc (old_xml_ctx, old_xml_func);
   return conn;
 }

@@ -8,10 +8,12 @@
 
 #include <libvirt/libvirt.h>
 
-/* Open URI (libvirt's default if NULL) read-only, with libvirt's
- * default authentication.  NULL on error: libvirt_conn_message says why.
+/* Open URI (libvirt's default if NULL) read-only, authenticating with
+ * AUTH, or libvirt's default (asking on the terminal) if AUTH is NULL.
+ * NULL on error: libvirt_conn_message says why.
  */
-extern virConnectPtr libvirt_conn_open_ro (const char *uri);
+extern virConnectPtr libvirt_conn_open_ro (const char *uri,
+                                           virConnectAuthPtr auth);
 
 /* The message of libvirt's last error in this thread. */
 extern const char *libvirt_conn_message (void);

@@ -162,6 +162,13 @@ struct guestfs_h {
 
   char *trace_buf;              /* the trace line being built */
   size_t trace_len;
+
+  /* libvirt authentication (libvirt-auth.c). */
+  int *libvirt_creds;           /* supported VIR_CRED_* kinds, or NULL */
+  size_t nr_libvirt_creds;
+  void *libvirt_requested;      /* virConnectCredentialPtr, only during an
+                                   EVENT_LIBVIRT_AUTH callback */
+  size_t nr_libvirt_requested;
 };
 
 /* ---- locking ---- */

@@ -124,6 +124,7 @@ guestfs_close (guestfs_h *g)
   guestfs_int_free_hv_params (g);
   guestfs_int_free_features (g);
   guestfs_int_free_string_list (g->backend_settings);
+  free (g->libvirt_creds);
   free (g->last_error);
   while ((eh = g->error_stack) != NULL) {
     g->error_stack = eh->next;

@@ -1,7 +1,8 @@
-/* libguestfs (guestkit): add_domain -- ask libvirt (read-only
- * connection) for a domain by name or UUID, parse its XML with libxml2
- * for the disks' sources and formats, refuse write access to a running
- * domain, and add every disk with add_drive_opts, all or none. */
+/* libguestfs (guestkit): add_domain and add_libvirt_dom -- ask libvirt
+ * (read-only connection) for a domain by name or UUID, or take the
+ * caller's, parse its XML with libxml2 for the disks' sources and
+ * formats, refuse write access to a running domain, and add every disk
+ * with add_drive_opts, all or none. */
 
 #include <config.h>
 
@@ -23,6 +24,7 @@
 #include "guestfs.h"
 #include "guestfs-internal.h"
 #include "guestfs-internal-actions.h"
+#include "libvirt-auth.h"
 
 #ifdef HAVE_LIBVIRT
 
@@ -197,99 +199,78 @@ parse_domain_xml (guestfs_h *g, const char *dom, const char *xml,
   return r;
 }
 
-/* Connect to URI, find DOM, get its disks and whether it is running. */
+/* The disks of the domain D (NAME in messages) and whether it runs. */
 static int
-get_domain_disks (guestfs_h *g, const char *uri, const char *dom,
-                  bool allowuuid, struct domain_disks *dd, bool *active)
+domain_disks (guestfs_h *g, virDomainPtr d, const char *name,
+              struct domain_disks *dd, bool *active)
 {
-  virConnectPtr conn;
-  virDomainPtr d = NULL;
-  char *xml = NULL;
-  int r = -1, a;
+  char *xml;
+  int r, a;
 
-  conn = libvirt_conn_open_ro (uri);
-  if (conn == NULL) {
-    error (g, "could not connect to libvirt (URI = %s): %s",
-           uri ? uri : "NULL", libvirt_conn_message ());
-    return -1;
-  }
-  if (allowuuid)
-    d = virDomainLookupByUUIDString (conn, dom);
-  if (d == NULL)
-    d = virDomainLookupByName (conn, dom);
-  if (d == NULL) {
-    error (g, "no libvirt domain called '%s': %s", dom, libvirt_conn_message ());
-    goto out;
-  }
   a = virDomainIsActive (d);
   if (a == -1) {
-    error (g, "%s: error getting domain state: %s", dom, libvirt_conn_message ());
-    goto out;
+    error (g, "%s: error getting domain state: %s", name,
+           libvirt_conn_message ());
+    return -1;
   }
   *active = a == 1;
   xml = virDomainGetXMLDesc (d, 0);
   if (xml == NULL) {
-    error (g, "%s: error reading the domain XML: %s", dom, libvirt_conn_message ());
-    goto out;
+    error (g, "%s: error reading the domain XML: %s", name,
+           libvirt_conn_message ());
+    return -1;
   }
-  r = parse_domain_xml (g, dom, xml, dd);
-
- out:
+  r = parse_domain_xml (g, name, xml, dd);
   free (xml);
-  if (d)
-    virDomainFree (d);
-  virConnectClose (conn);
   return r;
 }
 
-int
-guestfs_impl_add_domain (guestfs_h *g, const char *dom,
-                         const struct guestfs_add_domain_argv *optargs)
+/* How the disks are added: add_domain's and add_libvirt_dom's common
+ * optional arguments.
+ */
+struct add_options {
+  bool readonly;
+  const char *rodisk;           /* readonlydisk */
+  const char *iface, *cachemode, *discard;  /* NULL: not given */
+  int copyonread;               /* -1: not given */
+};
+
+/* Add every disk of D (NAME in messages), all or none. */
+static int
+add_domain_disks (guestfs_h *g, virDomainPtr d, const char *name,
+                  const struct add_options *ao)
 {
-  uint64_t m = optargs->bitmask;
-  const char *uri = (m & GUESTFS_ADD_DOMAIN_LIBVIRTURI_BITMASK) ?
-    optargs->libvirturi : NULL;
-  bool readonly = (m & GUESTFS_ADD_DOMAIN_READONLY_BITMASK) && optargs->readonly;
-  bool allowuuid = (m & GUESTFS_ADD_DOMAIN_ALLOWUUID_BITMASK) && optargs->allowuuid;
-  const char *rodisk = (m & GUESTFS_ADD_DOMAIN_READONLYDISK_BITMASK) ?
-    optargs->readonlydisk : "write";
   struct domain_disks dd = { NULL, 0 };
   bool active = false;
   size_t first = g->nr_drives, added = 0;
   int r = -1;
 
-  if (STRNEQ (rodisk, "error") && STRNEQ (rodisk, "read") &&
-      STRNEQ (rodisk, "write") && STRNEQ (rodisk, "ignore")) {
-    error (g, "add_domain: readonlydisk must be 'error', 'read', 'write' "
-           "or 'ignore'");
+  if (STRNEQ (ao->rodisk, "error") && STRNEQ (ao->rodisk, "read") &&
+      STRNEQ (ao->rodisk, "write") && STRNEQ (ao->rodisk, "ignore")) {
+    error (g, "readonlydisk must be 'error', 'read', 'write' or 'ignore'");
     return -1;
   }
-  if (*dom == '\0') {
-    error (g, "add_domain: the domain name cannot be empty");
-    return -1;
-  }
-
-  if (get_domain_disks (g, uri, dom, allowuuid, &dd, &active) == -1)
+  if (domain_disks (g, d, name, &dd, &active) == -1)
     goto out;
 
-  if (!readonly && active) {
+  if (!ao->readonly && active) {
     error (g, "domain ‘%s’ is a live virtual machine.\n"
            "Writing to the disks of a running virtual machine can cause "
            "disk corruption.\n"
            "Either use read-only access, or shut the domain down first.  "
            "In most libvirt-based tools you can use ‘--ro’ for read-only "
-           "access.", dom);
+           "access.", name);
     goto out;
   }
   if (dd.n == 0) {
-    error (g, "%s: libvirt domain has no disks", dom);
+    error (g, "%s: libvirt domain has no disks", name);
     goto out;
   }
-  if (!readonly && STREQ (rodisk, "error"))
+  if (!ao->readonly && STREQ (ao->rodisk, "error"))
     for (size_t i = 0; i < dd.n; ++i)
       if (dd.disks[i].readonly) {
         error (g, "%s: disk %s is marked <readonly/> in the domain XML "
-               "and readonlydisk is 'error'", dom, dd.disks[i].path);
+               "and readonlydisk is 'error'", name, dd.disks[i].path);
         goto out;
       }
 
@@ -297,34 +278,34 @@ guestfs_impl_add_domain (guestfs_h *g, const char *dom,
     const struct domain_disk *dk = &dd.disks[i];
     struct guestfs_add_drive_opts_argv o = {
       .bitmask = GUESTFS_ADD_DRIVE_OPTS_READONLY_BITMASK,
-      .readonly = readonly,
+      .readonly = ao->readonly,
     };
 
     if (dk->readonly) {
-      if (STREQ (rodisk, "ignore"))
+      if (STREQ (ao->rodisk, "ignore"))
         continue;
-      if (STREQ (rodisk, "read"))
+      if (STREQ (ao->rodisk, "read"))
         o.readonly = 1;
     }
     if (dk->format) {
       o.bitmask |= GUESTFS_ADD_DRIVE_OPTS_FORMAT_BITMASK;
       o.format = dk->format;
     }
-    if (m & GUESTFS_ADD_DOMAIN_IFACE_BITMASK) {
+    if (ao->iface) {
       o.bitmask |= GUESTFS_ADD_DRIVE_OPTS_IFACE_BITMASK;
-      o.iface = optargs->iface;
+      o.iface = ao->iface;
     }
-    if (m & GUESTFS_ADD_DOMAIN_CACHEMODE_BITMASK) {
+    if (ao->cachemode) {
       o.bitmask |= GUESTFS_ADD_DRIVE_OPTS_CACHEMODE_BITMASK;
-      o.cachemode = optargs->cachemode;
+      o.cachemode = ao->cachemode;
     }
-    if (m & GUESTFS_ADD_DOMAIN_DISCARD_BITMASK) {
+    if (ao->discard) {
       o.bitmask |= GUESTFS_ADD_DRIVE_OPTS_DISCARD_BITMASK;
-      o.discard = optargs->discard;
+      o.discard = ao->discard;
     }
-    if (m & GUESTFS_ADD_DOMAIN_COPYONREAD_BITMASK) {
+    if (ao->copyonread != -1) {
       o.bitmask |= GUESTFS_ADD_DRIVE_OPTS_COPYONREAD_BITMASK;
-      o.copyonread = optargs->copyonread;
+      o.copyonread = ao->copyonread;
     }
     if (guestfs_impl_add_drive_opts (g, dk->path, &o) == -1) {
       /* All or none: before launch, take back what was added. */
@@ -341,6 +322,81 @@ guestfs_impl_add_domain (guestfs_h *g, const char *dom,
   return r;
 }
 
+#define OPT(call, m, name, field, unset) \
+  (((m) & GUESTFS_##call##_##name##_BITMASK) ? optargs->field : (unset))
+
+int
+guestfs_impl_add_domain (guestfs_h *g, const char *dom,
+                         const struct guestfs_add_domain_argv *optargs)
+{
+  uint64_t m = optargs->bitmask;
+  const char *uri = OPT (ADD_DOMAIN, m, LIBVIRTURI, libvirturi, NULL);
+  bool allowuuid = OPT (ADD_DOMAIN, m, ALLOWUUID, allowuuid, 0);
+  struct add_options ao = {
+    .readonly = OPT (ADD_DOMAIN, m, READONLY, readonly, 0),
+    .rodisk = OPT (ADD_DOMAIN, m, READONLYDISK, readonlydisk, "write"),
+    .iface = OPT (ADD_DOMAIN, m, IFACE, iface, NULL),
+    .cachemode = OPT (ADD_DOMAIN, m, CACHEMODE, cachemode, NULL),
+    .discard = OPT (ADD_DOMAIN, m, DISCARD, discard, NULL),
+    .copyonread = OPT (ADD_DOMAIN, m, COPYONREAD, copyonread, -1),
+  };
+  virConnectPtr conn;
+  virDomainPtr d = NULL;
+  int r = -1;
+
+  if (*dom == '\0') {
+    error (g, "add_domain: the domain name cannot be empty");
+    return -1;
+  }
+  conn = guestfs_int_libvirt_open (g, uri);
+  if (conn == NULL) {
+    error (g, "could not connect to libvirt (URI = %s): %s",
+           uri ? uri : "NULL", libvirt_conn_message ());
+    return -1;
+  }
+  if (allowuuid)
+    d = virDomainLookupByUUIDString (conn, dom);
+  if (d == NULL)
+    d = virDomainLookupByName (conn, dom);
+  if (d == NULL)
+    error (g, "no libvirt domain called '%s': %s", dom,
+           libvirt_conn_message ());
+  else {
+    r = add_domain_disks (g, d, dom, &ao);
+    virDomainFree (d);
+  }
+  virConnectClose (conn);
+  return r;
+}
+
+int
+guestfs_impl_add_libvirt_dom (guestfs_h *g, void *dom,
+                              const struct guestfs_add_libvirt_dom_argv *optargs)
+{
+  uint64_t m = optargs->bitmask;
+  struct add_options ao = {
+    .readonly = OPT (ADD_LIBVIRT_DOM, m, READONLY, readonly, 0),
+    .rodisk = OPT (ADD_LIBVIRT_DOM, m, READONLYDISK, readonlydisk, "write"),
+    .iface = OPT (ADD_LIBVIRT_DOM, m, IFACE, iface, NULL),
+    .cachemode = OPT (ADD_LIBVIRT_DOM, m, CACHEMODE, cachemode, NULL),
+    .discard = OPT (ADD_LIBVIRT_DOM, m, DISCARD, discard, NULL),
+    .copyonread = OPT (ADD_LIBVIRT_DOM, m, COPYONREAD, copyonread, -1),
+  };
+  const char *name;
+
+  if (dom == NULL) {
+    error (g, "add_libvirt_dom: the domain pointer is NULL");
+    return -1;
+  }
+  name = virDomainGetName (dom);
+  if (name == NULL) {
+    error (g, "add_libvirt_dom: not a valid libvirt domain: %s",
+           libvirt_conn_message ());
+    return -1;
+  }
+  return add_domain_disks (g, dom, name, &ao);
+}
+
 #else /* !HAVE_LIBVIRT */
 
 int
@@ -351,6 +407,19 @@ guestfs_impl_add_domain (guestfs_h *g, const char *dom,
   guestfs_int_error_errno (g, ENOTSUP,
                            "add_domain: %s: this guestkit was built without "
                            "libvirt", dom);
+  return -1;
+}
+
+
+int
+guestfs_impl_add_libvirt_dom (guestfs_h *g, void *dom,
+                              const struct guestfs_add_libvirt_dom_argv *optargs)
+{
+  (void) dom;
+  (void) optargs;
+  guestfs_int_error_errno (g, ENOTSUP,
+                           "add_libvirt_dom: this guestkit was built without "
+                           "libvirt");
   return -1;
 }
 

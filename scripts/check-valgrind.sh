@@ -39,7 +39,7 @@ done
 export GUESTKIT_WRAP_PATH="$logs/bin"
 
 ctests="test-qemu-killed test-two-handles test-progress-cancel test-errors
-test-exit-cleanup test-upload-disk-cancel"
+test-exit-cleanup test-upload-disk-cancel test-libvirt-api"
 fail=0
 for d in "${dirs[@]}"; do
     echo "== tests/$d"

@@ -164,6 +164,90 @@ Passed through to C<guestfs_add_drive_opts> for every disk.
 =back""",
          see_also=["add_drive_opts"]),
 
+    Call("add_libvirt_dom", RInt, [Pointer("void *", "dom")],
+         [OBool("readonly"), OString("iface"), OBool("live"),
+          OString("readonlydisk"), OString("cachemode"), OString("discard"),
+          OBool("copyonread")],
+         not_in_fish=True, c_only=True,
+         shortdesc="add the disk(s) from a libvirt domain",
+         longdesc="""
+This function adds the disk(s) attached to the libvirt domain C<dom>,
+a C<virDomainPtr> that the caller obtained from libvirt (C<dom> is
+declared C<void *> so that this header does not need libvirt's).  The
+domain's connection, and the domain, stay the caller's: this call
+neither closes nor frees them.
+
+It is the same as C<guestfs_add_domain>, without the lookup: the disks
+and their formats come from the domain's XML, a running domain is
+refused unless C<readonly> is true, and the number of disks added is
+returned, all or none.  The optional parameters are those of
+C<guestfs_add_domain> of the same names.
+
+This call is only available from C.""",
+         see_also=["add_domain", "add_drive_opts"]),
+
+    Call("set_libvirt_supported_credentials", RErr, [StringList("creds")],
+         shortdesc="set libvirt credentials supported by calling program",
+         longdesc="""
+Say which kinds of credential the program can supply when libvirt asks
+for them while C<guestfs_add_domain> (or a tool's B<-d>) connects.
+Each string is one of C<username>, C<authname>, C<language>,
+C<cnonce>, C<passphrase>, C<echoprompt>, C<noechoprompt>, C<realm> or
+C<external>.
+
+Once set, libvirt's questions are not asked on the terminal: each time
+libvirt needs credentials, an C<GUESTFS_EVENT_LIBVIRT_AUTH> event is
+raised (its buffer holds the connection URI).  The event callback calls
+C<guestfs_get_libvirt_requested_credentials> for the list of what is
+asked, C<guestfs_get_libvirt_requested_credential_prompt> (and
+C<_challenge>, C<_defresult>) for the details of each, and
+C<guestfs_set_libvirt_requested_credential> for each answer.  A
+credential left unanswered makes the connection fail.
+
+An empty list goes back to libvirt's default (asking on the terminal).""",
+         see_also=["get_libvirt_requested_credentials",
+                   "set_libvirt_requested_credential"]),
+
+    Call("get_libvirt_requested_credentials", RStringList, [],
+         shortdesc="get list of credentials requested by libvirt",
+         longdesc="""
+In a C<GUESTFS_EVENT_LIBVIRT_AUTH> callback, the kinds of the
+credentials libvirt asks for, in its order (the names of
+C<guestfs_set_libvirt_supported_credentials>).  The index of each is
+the index for the other credential calls.  Outside such a callback
+this is an error.""",
+         see_also=["set_libvirt_supported_credentials"]),
+
+    Call("get_libvirt_requested_credential_prompt", RString, [Int("index")],
+         shortdesc="prompt of i'th requested credential",
+         longdesc="""
+In a C<GUESTFS_EVENT_LIBVIRT_AUTH> callback, the prompt libvirt gives
+for credential C<index> (counting from 0), or an empty string.""",
+         see_also=["get_libvirt_requested_credentials"]),
+
+    Call("get_libvirt_requested_credential_challenge", RString, [Int("index")],
+         shortdesc="challenge of i'th requested credential",
+         longdesc="""
+In a C<GUESTFS_EVENT_LIBVIRT_AUTH> callback, the challenge libvirt
+gives for credential C<index> (counting from 0), or an empty string.""",
+         see_also=["get_libvirt_requested_credentials"]),
+
+    Call("get_libvirt_requested_credential_defresult", RString, [Int("index")],
+         shortdesc="default result of i'th requested credential",
+         longdesc="""
+In a C<GUESTFS_EVENT_LIBVIRT_AUTH> callback, the default answer libvirt
+suggests for credential C<index> (counting from 0), or an empty
+string.""",
+         see_also=["get_libvirt_requested_credentials"]),
+
+    Call("set_libvirt_requested_credential", RErr, [Int("index"), BufferIn("cred")],
+         shortdesc="pass requested credential back to libvirt",
+         longdesc="""
+In a C<GUESTFS_EVENT_LIBVIRT_AUTH> callback, answer credential
+C<index> (counting from 0) with C<cred>, which may contain any bytes.
+Answering the same credential again replaces the answer.""",
+         see_also=["get_libvirt_requested_credentials"]),
+
     Call("add_drive_ro", RErr, [String("filename")], fish_alias=["add-ro"],
          shortdesc="add a drive in snapshot mode (read-only)",
          longdesc="""

@@ -27,7 +27,7 @@ def arg_cparams(a):
     if k == "BufferIn":
         return ["const char *" + a.name, "size_t " + a.name + "_size"]
     if k == "Pointer":
-        return [a.ctype + " " + a.name]
+        return [a.ctype + ("" if a.ctype.endswith("*") else " ") + a.name]
     raise ValueError(k)
 
 

@@ -29,7 +29,7 @@ _OPT_CTYPE_CONV = {
 
 
 def _calls():
-    return [c for c in api.CALLS if not c.internal]
+    return [c for c in api.CALLS if not c.internal and not c.c_only]
 
 
 def _used_structs():

@@ -21,7 +21,7 @@
 static virConnectPtr
 df_connect (const char *uri)
 {
-  virConnectPtr conn = libvirt_conn_open_ro (uri);
+  virConnectPtr conn = libvirt_conn_open_ro (uri, NULL);
 
   if (conn == NULL)
     fprintf (stderr, "virt-df: could not connect to libvirt (URI = %s): %s\n",
