@@ -183,6 +183,16 @@ for p in "${tools[@]}"; do
 done
 check "virt-* tools found" '[ ${#tools[@]} -ge 5 ]'
 
+# guestkit-batch runs the virt-inspector installed beside it (PATH has
+# none here).
+printf '%s\n' "$deb" > "$tmp/batch.list"
+T env PATH=/usr/bin:/bin "$bindir/guestkit-batch" run "$tmp/batch" "$tmp/batch.list" 1 \
+    > "$tmp/batch.out" 2>&1
+check "guestkit-batch run: the installed virt-inspector inspected the guest" \
+      'grep -q "\"hostname\": \"debian-test\"" "$tmp/batch/1.json" &&
+       grep -q "\"command\": \"$bindir/virt-inspector --json" "$tmp/batch/1.json"' ||
+    { cat "$tmp/batch.out"; head -c 2000 "$tmp/batch/1.json"; }
+
 # The examples, as a user builds them: pkg-config against the installed
 # copy (PKG_CONFIG_SYSROOT_DIR puts the staging directory in front of its
 # paths), an rpath for the non-system library directory.
