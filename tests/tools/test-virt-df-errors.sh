@@ -1,5 +1,5 @@
 #!/bin/bash -
-# virt-df error cases: missing image, no -a, -h with --csv, bad -P, bad
+# virt-df error cases: missing image, no -a (libvirt unreachable), -h with --csv, bad -P, bad
 # option (exit 1 and libguestfs's messages); a file that is not a disk
 # image has no filesystems: the title alone, exit 0, as libguestfs.
 set -e
@@ -20,7 +20,12 @@ fails ()
 
 fails "virt-df: access: $tmp/nosuch.img: No such file or directory" \
   virt-df -a "$tmp/nosuch.img"
-fails "you must specify at least one -a or -d option" virt-df
+# With neither -a nor -d virt-df scans libvirt's default connection
+# (here a test driver file that does not exist).
+fails "could not connect to libvirt (URI = NULL)" \
+  env LIBVIRT_DEFAULT_URI="test://$tmp/none.xml" virt-df
+grep -qF "with neither -a nor -d, virt-df examines every libvirt guest: use -a" \
+  "$tmp/err" || { echo "$0: no hint to use -a" >&2; exit 1; }
 fails "you cannot use -h and --csv options together" \
   virt-df -h --csv -a "$datadir/fs.img"
 fails "-P option is not numeric" virt-df -P x -a "$datadir/fs.img"

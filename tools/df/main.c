@@ -170,8 +170,12 @@ add_all_domains (void)
   size_t i;
 
   if (df_list_domains (tools.libvirt_uri, &all_domains,
-                       &nr_all_domains) == -1)
+                       &nr_all_domains) == -1) {
+    tools_error ("with neither -a nor -d, virt-df examines every libvirt "
+                 "guest: use -a to name disk images, or -c for another "
+                 "libvirt connection");
     exit (EXIT_FAILURE);
+  }
   for (i = 0; i < nr_all_domains; ++i)
     tools_handle_option ('d', all_domains[i].name);
 }
