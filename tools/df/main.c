@@ -171,9 +171,11 @@ add_all_domains (void)
 
   if (df_list_domains (tools.libvirt_uri, &all_domains,
                        &nr_all_domains) == -1) {
-    tools_error ("with neither -a nor -d, virt-df examines every libvirt "
-                 "guest: use -a to name disk images, or -c for another "
-                 "libvirt connection");
+    /* Without -c the user may simply have forgotten -a. */
+    if (tools.libvirt_uri == NULL)
+      tools_error ("with neither -a nor -d, virt-df examines every libvirt "
+                   "guest: use -a to name disk images, or -c for another "
+                   "libvirt connection");
     exit (EXIT_FAILURE);
   }
   for (i = 0; i < nr_all_domains; ++i)
