@@ -41,6 +41,18 @@ libvirt_conn_open_ro (const char *uri, virConnectAuthPtr auth)
   return conn;
 }
 
+virDomainPtr
+libvirt_conn_lookup (virConnectPtr conn, const char *dom, int allowuuid)
+{
+  virDomainPtr d = NULL;
+
+  if (allowuuid)
+    d = virDomainLookupByUUIDString (conn, dom);
+  if (d == NULL)
+    d = virDomainLookupByName (conn, dom);
+  return d;
+}
+
 const char *
 libvirt_conn_message (void)
 {

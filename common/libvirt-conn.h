@@ -15,6 +15,12 @@
 extern virConnectPtr libvirt_conn_open_ro (const char *uri,
                                            virConnectAuthPtr auth);
 
+/* The domain DOM of CONN: by UUID first if ALLOWUUID, then by name.
+ * NULL if there is none.
+ */
+extern virDomainPtr libvirt_conn_lookup (virConnectPtr conn, const char *dom,
+                                         int allowuuid);
+
 /* The message of libvirt's last error in this thread. */
 extern const char *libvirt_conn_message (void);
 

@@ -341,7 +341,7 @@ guestfs_impl_add_domain (guestfs_h *g, const char *dom,
     .copyonread = OPT (ADD_DOMAIN, m, COPYONREAD, copyonread, -1),
   };
   virConnectPtr conn;
-  virDomainPtr d = NULL;
+  virDomainPtr d;
   int r = -1;
 
   if (*dom == '\0') {
@@ -354,10 +354,7 @@ guestfs_impl_add_domain (guestfs_h *g, const char *dom,
            uri ? uri : "NULL", libvirt_conn_message ());
     return -1;
   }
-  if (allowuuid)
-    d = virDomainLookupByUUIDString (conn, dom);
-  if (d == NULL)
-    d = virDomainLookupByName (conn, dom);
+  d = libvirt_conn_lookup (conn, dom, allowuuid);
   if (d == NULL)
     error (g, "no libvirt domain called '%s': %s", dom,
            libvirt_conn_message ());

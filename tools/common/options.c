@@ -307,6 +307,20 @@ tools_check_drives (void)
   }
 }
 
+void
+tools_check_json (int json, int csv, int human)
+{
+  if (json && csv) {
+    tools_error ("you cannot use --json and --csv options together.");
+    exit (EXIT_FAILURE);
+  }
+  if (json && human) {
+    tools_error ("you cannot use -h and --json options together "
+                 "(JSON sizes are in bytes).");
+    exit (EXIT_FAILURE);
+  }
+}
+
 int
 tools_read_only (void)
 {

@@ -155,6 +155,11 @@ extern void tools_try_help (void) __attribute__((noreturn));
  */
 extern void tools_check_drives (void);
 
+/* --json excludes --csv and -h (JSON sizes are in bytes): exits with
+ * the message if JSON is set with either.
+ */
+extern void tools_check_json (int json, int csv, int human);
+
 /* Whether drives and mounts are read-only: always for a read-only
  * tool, and for a writing tool given --ro.
  */

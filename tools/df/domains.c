@@ -108,9 +108,7 @@ df_domain_uuid (const char *uri, const char *dom)
 
   if (conn == NULL)
     return NULL;
-  d = virDomainLookupByUUIDString (conn, dom);
-  if (d == NULL)
-    d = virDomainLookupByName (conn, dom);
+  d = libvirt_conn_lookup (conn, dom, 1);
   if (d == NULL)
     fprintf (stderr, "virt-df: no libvirt domain called '%s': %s\n", dom,
              libvirt_conn_message ());

@@ -345,15 +345,7 @@ main (int argc, char *argv[])
     tools_error ("you cannot use -h and --csv options together.");
     exit (EXIT_FAILURE);
   }
-  if (df_mode.json && df_mode.csv) {
-    tools_error ("you cannot use --json and --csv options together.");
-    exit (EXIT_FAILURE);
-  }
-  if (df_mode.json && df_mode.human) {
-    tools_error ("you cannot use -h and --json options together "
-                 "(JSON sizes are in bytes).");
-    exit (EXIT_FAILURE);
-  }
+  tools_check_json (df_mode.json, df_mode.csv, df_mode.human);
   if (tools.nr_drives == 0) {
     add_all_domains ();
     all = one_per_guest = 1;

@@ -167,15 +167,7 @@ main (int argc, char *argv[])
     tools_error ("you cannot use -h and --csv options together.");
     exit (EXIT_FAILURE);
   }
-  if (fs_opts.json && fs_opts.csv) {
-    tools_error ("you cannot use --json and --csv options together.");
-    exit (EXIT_FAILURE);
-  }
-  if (fs_opts.json && fs_opts.human) {
-    tools_error ("you cannot use -h and --json options together "
-                 "(JSON sizes are in bytes).");
-    exit (EXIT_FAILURE);
-  }
+  tools_check_json (fs_opts.json, fs_opts.csv, fs_opts.human);
 
   fs_opts.columns = FS_COL_NAME;
   if (long_mode) {

@@ -239,15 +239,7 @@ main (int argc, char *argv[])
              "For more information, read the virt-ls(1) man page.\n");
     exit (EXIT_FAILURE);
   }
-  if (ls_opts.json && ls_opts.csv) {
-    tools_error ("you cannot use --json and --csv options together.");
-    exit (EXIT_FAILURE);
-  }
-  if (ls_opts.json && ls_opts.human) {
-    tools_error ("you cannot use -h and --json options together "
-                 "(JSON sizes are in bytes).");
-    exit (EXIT_FAILURE);
-  }
+  tools_check_json (ls_opts.json, ls_opts.csv, ls_opts.human);
   if (optind >= argc)
     usage (EXIT_FAILURE);
   tools_check_drives ();
