@@ -27,8 +27,11 @@ for trs in $(grep -lE '^:test-result: (FAIL|ERROR|XPASS)' $(find . -name '*.trs'
     tail -15 "$log"
 done
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
-    # The build or a test driver broke before any result was written.
-    tail -40 check.log
+    # The build or a test driver broke before any result was written:
+    # show the end of the log, then where it broke (its first errors).
+    tail -15 check.log
+    echo "=== make failed without a test result; first errors in check.log:"
+    grep -nE 'error:|undefined reference|No rule to make|\*\*\* ' check.log | head -15
     failed=1
 fi
 [ "$skipped" -gt 0 ] && echo "($skipped skipped)"

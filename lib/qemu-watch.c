@@ -41,6 +41,9 @@ watch (int us, int qemu)
   signal (SIGQUIT, SIG_IGN);
   signal (SIGHUP, SIG_IGN);
   signal (SIGTSTP, SIG_IGN);
+  /* `pkill -f` or a kill of our process group reaches the watcher too
+   * (it is our fork, with our command line): it must outlive that. */
+  signal (SIGTERM, SIG_IGN);
   /* Nothing else of ours stays open here: the protocol and console
    * sockets must close when the library closes them. */
   if (dup2 (us, 0) == -1 || dup2 (qemu, 1) == -1)

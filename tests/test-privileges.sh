@@ -116,6 +116,29 @@ hot" ]'
 guestfish --remote exit
 unset GUESTFISH_PID
 
+# 2b. The watcher is a fork of the program, with its command line, so
+# `pkill -f` or a signal to the process group reaches it too: it
+# outlives a SIGTERM and still kills qemu when the program goes.  (A
+# guestfish server handles SIGTERM itself; a plain guestfish does not.)
+LIBGUESTFS_BACKEND_SETTINGS=no_snapshot guestfish --ro --format=raw \
+    -a "$tmp/img/ro.img" run : '!' sleep 97 &
+gf=$!
+for i in $(seq 600); do
+    pid=$(pgrep -P $gf -x qemu-system-x86); watcher=$(pgrep -P $gf -x "$(cat /proc/$gf/comm 2>/dev/null)")
+    [ -n "$pid" ] && [ -n "$watcher" ] && break
+    sleep 0.2
+done
+check "a watcher process stands by qemu ($watcher, qemu $pid)" '[ -n "$watcher" ] && [ -n "$pid" ]'
+kill -TERM $watcher
+sleep 0.5
+check "the watcher outlives a SIGTERM" '! gone $watcher'
+kill -9 $gf
+wait $gf 2>/dev/null
+for i in $(seq 50); do gone $pid && break; sleep 0.2; done
+check "qemu died with the killed program all the same" 'gone $pid'
+pkill -x -f 'sleep 97'
+rm -rf "$TMPDIR"/*
+
 # 3. no_runas keeps root (and the filter, with privilege changes denied).
 start "no_snapshot:no_runas"
 check "no_runas: qemu runs as root" '[ "$(status $pid Uid | cut -d" " -f1)" = 0 ]'
