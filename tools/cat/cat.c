@@ -31,25 +31,9 @@ usage (int status)
           "Copyright (C) 2010 Red Hat Inc.\n"
           "Usage:\n"
           "  virt-cat [--options] -d domname file [file ...]\n"
-          "  virt-cat [--options] -a disk.img [-a disk.img ...] file [file ...]\n"
-          "Options:\n"
-          "  -a|--add image       Add image\n"
-          "  --blocksize[=512|4096]\n"
-          "                       Set sector size of the disk for -a option\n"
-          "  -c|--connect uri     Specify libvirt URI for -d option\n"
-          "  -d|--domain guest    Add disks from libvirt guest\n"
-          "  --echo-keys          Don't turn off echo for passphrases\n"
-          "  --format[=raw|..]    Force disk format for -a option\n"
-          "  --help               Display brief help\n"
-          "  --key selector       Specify a LUKS key\n"
-          "  --keys-from-stdin    Read passphrases from stdin\n"
-          "  -m|--mount dev[:mnt[:opts[:fstype]]]\n"
-          "                       Mount dev on mnt (if omitted, /)\n"
-          TOOLS_PROGRESS_USAGE
-          "  -v|--verbose         Verbose messages\n"
-          "  -V|--version         Display version and exit\n"
-          "  -x                   Trace libguestfs API calls\n"
-          "For more information, see the manpage virt-cat(1).\n");
+          "  virt-cat [--options] -a disk.img [-a disk.img ...] file [file ...]\n");
+  tools_print_options (NULL);
+  printf ("For more information, see the manpage virt-cat(1).\n");
   exit (EXIT_SUCCESS);
 }
 
@@ -57,17 +41,10 @@ int
 main (int argc, char *argv[])
 {
   char *root;
-  int c, windows, errors = 0;
+  int windows, errors = 0;
 
   tools_init ("virt-cat", argv, usage, short_options, long_options);
-  while ((c = getopt_long (argc, argv, short_options, long_options,
-                           NULL)) != -1)
-    if (!tools_handle_option (c, optarg))
-      usage (EXIT_FAILURE);
-
-  if (optind >= argc)
-    usage (EXIT_FAILURE);
-  tools_check_drives ();
+  tools_parse_options (argc, argv, 1);
 
   progress_bars_stdout_is_data (1);   /* the files go to stdout */
   tools_add_drives_and_launch ();

@@ -308,6 +308,20 @@ tools_check_drives (void)
 }
 
 void
+tools_parse_options (int argc, char **argv, int min_args)
+{
+  int c;
+
+  while ((c = getopt_long (argc, argv, tools.short_options,
+                           tools.long_options, NULL)) != -1)
+    if (!tools_handle_option (c, optarg))
+      tools.usage (EXIT_FAILURE);
+  if (argc - optind < min_args)
+    tools.usage (EXIT_FAILURE);
+  tools_check_drives ();
+}
+
+void
 tools_check_json (int json, int csv, int human)
 {
   if (json && csv) {

@@ -87,9 +87,6 @@ enum {
 #define TOOLS_PROGRESS_LONG_OPTIONS                             \
   { "progress-bars", 0, 0, TOOLS_OPT_PROGRESS_BARS },           \
   { "no-progress-bars", 0, 0, TOOLS_OPT_NO_PROGRESS_BARS }
-#define TOOLS_PROGRESS_USAGE                                    \
-  "  --progress-bars      Show progress bars (on a terminal)\n" \
-  "  --no-progress-bars   No progress bars (the default)\n"
 
 /* The -m and -i long options, for the tools that take them. */
 #define TOOLS_MOUNT_LONG_OPTION { "mount", 1, 0, 'm' }
@@ -149,6 +146,21 @@ extern int tools_handle_option (int c, const char *arg);
  * when STATUS is not success.
  */
 extern void tools_try_help (void) __attribute__((noreturn));
+
+/* For a tool with no options of its own: parse the command line with
+ * tools_handle_option (usage on an unknown option), require at least
+ * MIN_ARGS arguments after the options (usage if fewer), then
+ * tools_check_drives.  The arguments start at argv[optind].
+ */
+extern void tools_parse_options (int argc, char **argv, int min_args);
+
+/* Print "Options:" and the help lines of the options the tool takes:
+ * the common ones found in its long_options (--ro only if it writes)
+ * and OWN, its own lines ("  -o|--opt arg        Text\n", deeper
+ * indented lines continuing an entry; an own entry replaces the common
+ * one of the same name), all in alphabetical order (tools/common/usage.c).
+ */
+extern void tools_print_options (const char *own);
 
 /* Check that at least one -a was given and that a trailing --format was
  * used, as libguestfs does.  Exits with libguestfs's messages if not.
@@ -228,15 +240,31 @@ extern void tools_error (const char *fs, ...)
  */
 extern int tools_parse_bool (const char *s);
 
-/* A "name:value" optional argument given after a tool's own arguments
- * (virt-tar-in's "compress:gzip"): its value, and the length of its
- * name in *name_len.  Exits with an error if ARG has no ':'. */
-extern const char *tools_optarg_split (const char *arg, size_t *name_len);
-/* Whether that name (ARG's first LEN bytes) is NAME. */
-#define TOOLS_OPTARG_IS(arg, len, name) \
-  ((len) == strlen (name) && strncmp ((arg), (name), (len)) == 0)
-/* The boolean VALUE of optional argument ARG; exits if it is none. */
-extern int tools_optarg_bool (const char *arg, const char *value);
+/* A table of a call's optional arguments as a tool takes them after
+ * its own arguments, guestfish-style ("compress:gzip"): name, kind of
+ * value, and where it goes in the call's guestfs_*_opts_argv struct
+ * (whose first member is the uint64_t bitmask).  Ends with a NULL name.
+ */
+enum tools_optarg_kind {
+  TOOLS_OPTARG_STRING,          /* const char * */
+  TOOLS_OPTARG_BOOL,            /* int */
+  TOOLS_OPTARG_WORDS            /* char *const *, from "a b c" */
+};
+struct tools_optarg {
+  const char *name;
+  enum tools_optarg_kind kind;
+  uint64_t bit;
+  size_t offset;
+};
+#define TOOLS_OPTARG(name, kind, bit, type, field) \
+  { (name), (kind), (bit), offsetof (type, field) }
+/* Parse ARG into ARGV per TABLE; exits with a clear error if ARG is not
+ * name:value, names no entry, or has a bad value.  Words lists are
+ * freed by tools_free_optargs.
+ */
+extern void tools_parse_optarg (const char *arg,
+                                const struct tools_optarg *table, void *argv);
+extern void tools_free_optargs (const struct tools_optarg *table, void *argv);
 
 /* Small helpers over NULL-terminated string lists. */
 extern size_t tools_count_strings (char *const *l);

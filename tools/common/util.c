@@ -89,32 +89,6 @@ tools_parse_bool (const char *s)
   return -1;
 }
 
-const char *
-tools_optarg_split (const char *arg, size_t *name_len)
-{
-  const char *value = strchr (arg, ':');
-
-  if (value == NULL) {
-    tools_error ("%s: unexpected argument (optional arguments are "
-                 "name:value, see %s(1))", arg, tools.program);
-    exit (EXIT_FAILURE);
-  }
-  *name_len = value - arg;
-  return value + 1;
-}
-
-int
-tools_optarg_bool (const char *arg, const char *value)
-{
-  int b = tools_parse_bool (value);
-
-  if (b == -1) {
-    tools_error ("%s: ‘%s’ is not a boolean (true or false)", arg, value);
-    exit (EXIT_FAILURE);
-  }
-  return b;
-}
-
 int
 tools_finish (int errors)
 {

@@ -34,28 +34,9 @@ usage (int status)
   printf ("virt-copy-in: copy files and directories into a virtual machine disk image\n"
           "Usage:\n"
           "  virt-copy-in [--options] -a disk.img file|dir [file|dir ...] /destination\n"
-          "  virt-copy-in [--options] -d domname file|dir [file|dir ...] /destination\n"
-          "Options:\n"
-          "  -a|--add image       Add image\n"
-          "  --blocksize[=512|4096]\n"
-          "                       Set sector size of the disk for -a option\n"
-          "  -c|--connect uri     Specify libvirt URI for -d option\n"
-          "  -d|--domain guest    Add disks from libvirt guest\n"
-          "  --echo-keys          Don't turn off echo for passphrases\n"
-          "  --format[=raw|..]    Force disk format for -a option\n"
-          "  --help               Display brief help\n"
-          "  -i|--inspector       Inspect and mount the guest (the default)\n"
-          "  --key selector       Specify a LUKS key\n"
-          "  --keys-from-stdin    Read passphrases from stdin\n"
-          "  -m|--mount dev[:mnt[:opts[:fstype]]]\n"
-          "                       Mount dev on mnt (if omitted, /)\n"
-          "  --ro                 Add the disks read-only (nothing can be copied)\n"
-          "  --rw                 Add the disks read-write (the default)\n"
-          TOOLS_PROGRESS_USAGE
-          "  -v|--verbose         Verbose messages\n"
-          "  -V|--version         Display version and exit\n"
-          "  -x                   Trace libguestfs API calls\n"
-          "For more information, see the manpage virt-copy-in(1).\n");
+          "  virt-copy-in [--options] -d domname file|dir [file|dir ...] /destination\n");
+  tools_print_options ("  --ro                 Add the disks read-only (nothing can be copied)\n");
+  printf ("For more information, see the manpage virt-copy-in(1).\n");
   exit (EXIT_SUCCESS);
 }
 
@@ -82,18 +63,11 @@ main (int argc, char *argv[])
 {
   const char *dest;
   char *root;
-  int c, errors = 0;
+  int errors = 0;
 
   tools_init ("virt-copy-in", argv, usage, short_options, long_options);
   tools.writable = 1;
-  while ((c = getopt_long (argc, argv, short_options, long_options,
-                           NULL)) != -1)
-    if (!tools_handle_option (c, optarg))
-      usage (EXIT_FAILURE);
-
-  if (argc - optind < 2)
-    usage (EXIT_FAILURE);
-  tools_check_drives ();
+  tools_parse_options (argc, argv, 2);
   dest = argv[argc-1];
   check_arguments (&argv[optind], argc - 1 - optind, dest);
 

@@ -32,26 +32,9 @@ usage (int status)
   printf ("virt-copy-out: copy files and directories out of a virtual machine disk image\n"
           "Usage:\n"
           "  virt-copy-out [--options] -a disk.img /file|dir [/file|dir ...] localdir\n"
-          "  virt-copy-out [--options] -d domname /file|dir [/file|dir ...] localdir\n"
-          "Options:\n"
-          "  -a|--add image       Add image\n"
-          "  --blocksize[=512|4096]\n"
-          "                       Set sector size of the disk for -a option\n"
-          "  -c|--connect uri     Specify libvirt URI for -d option\n"
-          "  -d|--domain guest    Add disks from libvirt guest\n"
-          "  --echo-keys          Don't turn off echo for passphrases\n"
-          "  --format[=raw|..]    Force disk format for -a option\n"
-          "  --help               Display brief help\n"
-          "  -i|--inspector       Inspect and mount the guest (the default)\n"
-          "  --key selector       Specify a LUKS key\n"
-          "  --keys-from-stdin    Read passphrases from stdin\n"
-          "  -m|--mount dev[:mnt[:opts[:fstype]]]\n"
-          "                       Mount dev on mnt (if omitted, /)\n"
-          TOOLS_PROGRESS_USAGE
-          "  -v|--verbose         Verbose messages\n"
-          "  -V|--version         Display version and exit\n"
-          "  -x                   Trace libguestfs API calls\n"
-          "For more information, see the manpage virt-copy-out(1).\n");
+          "  virt-copy-out [--options] -d domname /file|dir [/file|dir ...] localdir\n");
+  tools_print_options (NULL);
+  printf ("For more information, see the manpage virt-copy-out(1).\n");
   exit (EXIT_SUCCESS);
 }
 
@@ -82,17 +65,10 @@ main (int argc, char *argv[])
 {
   const char *localdir;
   char *root;
-  int c, errors = 0;
+  int errors = 0;
 
   tools_init ("virt-copy-out", argv, usage, short_options, long_options);
-  while ((c = getopt_long (argc, argv, short_options, long_options,
-                           NULL)) != -1)
-    if (!tools_handle_option (c, optarg))
-      usage (EXIT_FAILURE);
-
-  if (argc - optind < 2)
-    usage (EXIT_FAILURE);
-  tools_check_drives ();
+  tools_parse_options (argc, argv, 2);
   localdir = argv[argc-1];
   check_arguments (&argv[optind], argc - 1 - optind, localdir);
 

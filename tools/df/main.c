@@ -62,26 +62,15 @@ usage (int status)
           "Copyright (C) 2010 Red Hat Inc.\n"
           "Usage:\n"
           "  virt-df [--options] -d domname\n"
-          "  virt-df [--options] -a disk.img [-a disk.img ...]\n"
-          "Options:\n"
-          "  -a|--add image       Add image\n"
-          "  --blocksize[=512|4096]\n"
-          "                       Set sector size of the disk for -a option\n"
-          "  -c|--connect uri     Specify libvirt URI for -d option\n"
-          "  --csv                Output as Comma-Separated Values\n"
-          "  -d|--domain guest    Add disks from libvirt guest\n"
-          "  --format[=raw|..]    Force disk format for -a option\n"
-          "  -h|--human-readable  Print sizes in human-readable format\n"
-          "  --help               Display brief help\n"
-          "  -i|--inodes          Display inodes\n"
-          "  --json               Output as JSON\n"
-          "  --one-per-guest      Separate appliance per guest\n"
-          "  -P nr_threads        Use at most nr_threads\n"
-          "  --uuid               Print UUIDs instead of names\n"
-          "  -v|--verbose         Verbose messages\n"
-          "  -V|--version         Display version and exit\n"
-          "  -x                   Trace libguestfs API calls\n"
-          "For more information, see the manpage virt-df(1).\n");
+          "  virt-df [--options] -a disk.img [-a disk.img ...]\n");
+  tools_print_options ("  --csv                Output as Comma-Separated Values\n"
+                       "  -h|--human-readable  Print sizes in human-readable format\n"
+                       "  -i|--inodes          Display inodes\n"
+                       "  --json               Output as JSON\n"
+                       "  --one-per-guest      Separate appliance per guest\n"
+                       "  -P nr_threads        Use at most nr_threads\n"
+                       "  --uuid               Print UUIDs instead of names\n");
+  printf ("For more information, see the manpage virt-df(1).\n");
   exit (status);
 }
 

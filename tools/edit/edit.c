@@ -41,26 +41,11 @@ usage (int status)
   printf ("virt-edit: Edit a file in a virtual machine\n"
           "Usage:\n"
           "  virt-edit [--options] -d domname file [file ...]\n"
-          "  virt-edit [--options] -a disk.img [-a disk.img ...] file [file ...]\n"
-          "Options:\n"
-          "  -a|--add image        Add image\n"
-          "  -b|--backup .ext      Backup original as original.ext\n"
-          "  --blocksize[=512|4096]\n"
-          "                       Set sector size of the disk for -a option\n"
-          "  -c|--connect uri      Specify libvirt URI for -d option\n"
-          "  -d|--domain guest     Add disks from libvirt guest\n"
-          "  --echo-keys           Don't turn off echo for passphrases\n"
-          "  -e|--edit|--expr expr Non-interactive editing using Perl expr\n"
-          "  --format[=raw|..]     Force disk format for -a option\n"
-          "  --help                Display brief help\n"
-          "  --key selector       Specify a LUKS key\n"
-          "  --keys-from-stdin     Read passphrases from stdin\n"
-          "  -m|--mount dev[:mnt[:opts[:fstype]]]\n"
-          "                        Mount dev on mnt (if omitted, /)\n"
-          "  -v|--verbose          Verbose messages\n"
-          "  -V|--version          Display version and exit\n"
-          "  -x                    Trace libguestfs API calls\n"
-          "For more information, see the manpage virt-edit(1).\n");
+          "  virt-edit [--options] -a disk.img [-a disk.img ...] file [file ...]\n");
+  tools_print_options ("  -b|--backup .ext     Backup original as original.ext\n"
+                       "  -e|--edit|--expr expr\n"
+                       "                       Non-interactive editing using Perl expr\n");
+  printf ("For more information, see the manpage virt-edit(1).\n");
   exit (EXIT_SUCCESS);
 }
 

@@ -33,26 +33,12 @@ usage (int status)
           "Copyright (C) 2010 Red Hat Inc.\n"
           "Usage:\n"
           "  virt-inspector [--options] -d domname\n"
-          "  virt-inspector [--options] -a disk.img [-a disk.img ...]\n"
-          "Options:\n"
-          "  -a|--add image       Add image\n"
-          "  --blocksize[=512|4096]\n"
-          "                       Set sector size of the disk for -a option\n"
-          "  -c|--connect uri     Specify libvirt URI for -d option\n"
-          "  -d|--domain guest    Add disks from libvirt guest\n"
-          "  --echo-keys          Don't turn off echo for passphrases\n"
-          "  --format[=raw|..]    Force disk format for -a option\n"
-          "  --help               Display brief help\n"
-          "  --json               Output JSON instead of XML\n"
-          "  --key selector       Specify a LUKS key\n"
-          "  --keys-from-stdin    Read passphrases from stdin\n"
-          "  --no-applications    Do not output the installed applications\n"
-          "  --no-icon            Do not output the guest icon\n"
-          "  -v|--verbose         Verbose messages\n"
-          "  -V|--version         Display version and exit\n"
-          "  -x                   Trace libguestfs API calls\n"
-          "  --xpath query        Perform an XPath query\n"
-          "For more information, see the manpage virt-inspector(1).\n");
+          "  virt-inspector [--options] -a disk.img [-a disk.img ...]\n");
+  tools_print_options ("  --json               Output JSON instead of XML\n"
+                       "  --no-applications    Do not output the installed applications\n"
+                       "  --no-icon            Do not output the guest icon\n"
+                       "  --xpath query        Perform an XPath query\n");
+  printf ("For more information, see the manpage virt-inspector(1).\n");
   exit (status);
 }
 

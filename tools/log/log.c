@@ -32,22 +32,9 @@ usage (int status)
           "Copyright (C) 2010-2020 Red Hat Inc.\n"
           "Usage:\n"
           "  virt-log [--options] -d domname\n"
-          "  virt-log [--options] -a disk.img [-a disk.img ...]\n"
-          "Options:\n"
-          "  -a|--add image       Add image\n"
-          "  --blocksize[=512|4096]\n"
-          "                       Set sector size of the disk for -a option\n"
-          "  -c|--connect uri     Specify libvirt URI for -d option\n"
-          "  -d|--domain guest    Add disks from libvirt guest\n"
-          "  --echo-keys          Don't turn off echo for passphrases\n"
-          "  --format[=raw|..]    Force disk format for -a option\n"
-          "  --help               Display brief help\n"
-          "  --key selector       Specify a LUKS key\n"
-          "  --keys-from-stdin    Read passphrases from stdin\n"
-          "  -v|--verbose         Verbose messages\n"
-          "  -V|--version         Display version and exit\n"
-          "  -x                   Trace libguestfs API calls\n"
-          "For more information, see the manpage virt-log(1).\n");
+          "  virt-log [--options] -a disk.img [-a disk.img ...]\n");
+  tools_print_options (NULL);
+  printf ("For more information, see the manpage virt-log(1).\n");
   exit (EXIT_SUCCESS);
 }
 

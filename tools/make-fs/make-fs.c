@@ -62,23 +62,17 @@ usage (int status)
           "Usage:\n"
           "  virt-make-fs [--options] input.tar output.img\n"
           "  virt-make-fs [--options] input.tar.gz output.img\n"
-          "  virt-make-fs [--options] directory output.img\n"
-          "Options:\n"
-          "  --blocksize=512|4096 Sector size of the output disk\n"
-          "  --floppy             Make a virtual floppy disk\n"
-          "  -F|--format=raw|qcow2|..\n"
-          "                       Output disk format (default: raw)\n"
-          "  --help               Display brief help\n"
-          "  --label=LABEL        Filesystem label\n"
-          "  --partition[=mbr|gpt]\n"
-          "                       Add a partition table (default: mbr)\n"
-          "  -s|--size=N|+N       Output size, or extra free space with +\n"
-          "  -t|--type=FS         Filesystem type (default: ext2)\n"
-          TOOLS_PROGRESS_USAGE
-          "  -v|--verbose         Verbose messages\n"
-          "  -V|--version         Display version and exit\n"
-          "  -x                   Trace libguestfs API calls\n"
-          "For more information, see the manpage virt-make-fs(1).\n");
+          "  virt-make-fs [--options] directory output.img\n");
+  tools_print_options ("  --blocksize=512|4096 Sector size of the output disk\n"
+                       "  --floppy             Make a virtual floppy disk\n"
+                       "  -F|--format=raw|qcow2|..\n"
+                       "                       Output disk format (default: raw)\n"
+                       "  --label=LABEL        Filesystem label\n"
+                       "  --partition[=mbr|gpt]\n"
+                       "                       Add a partition table (default: mbr)\n"
+                       "  -s|--size=N|+N       Output size, or extra free space with +\n"
+                       "  -t|--type=FS         Filesystem type (default: ext2)\n");
+  printf ("For more information, see the manpage virt-make-fs(1).\n");
   exit (EXIT_SUCCESS);
 }
 

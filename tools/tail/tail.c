@@ -49,25 +49,9 @@ usage (int status)
           "Copyright (C) 2016 Red Hat Inc.\n"
           "Usage:\n"
           "  virt-tail [--options] -d domname file [file ...]\n"
-          "  virt-tail [--options] -a disk.img [-a disk.img ...] file [file ...]\n"
-          "Options:\n"
-          "  -a|--add image       Add image\n"
-          "  --blocksize[=512|4096]\n"
-          "                       Set sector size of the disk for -a option\n"
-          "  -c|--connect uri     Specify libvirt URI for -d option\n"
-          "  -d|--domain guest    Add disks from libvirt guest\n"
-          "  --echo-keys          Don't turn off echo for passphrases\n"
-          "  -f|--follow          Ignored for compatibility with tail\n"
-          "  --format[=raw|..]    Force disk format for -a option\n"
-          "  --help               Display brief help\n"
-          "  --key selector       Specify a LUKS key\n"
-          "  --keys-from-stdin    Read passphrases from stdin\n"
-          "  -m|--mount dev[:mnt[:opts[:fstype]]]\n"
-          "                       Mount dev on mnt (if omitted, /)\n"
-          "  -v|--verbose         Verbose messages\n"
-          "  -V|--version         Display version and exit\n"
-          "  -x                   Trace libguestfs API calls\n"
-          "For more information, see the manpage virt-tail(1).\n");
+          "  virt-tail [--options] -a disk.img [-a disk.img ...] file [file ...]\n");
+  tools_print_options ("  -f|--follow          Ignored for compatibility with tail\n");
+  printf ("For more information, see the manpage virt-tail(1).\n");
   exit (EXIT_SUCCESS);
 }
 

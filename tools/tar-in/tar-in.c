@@ -37,64 +37,26 @@ usage (int status)
           "Usage:\n"
           "  virt-tar-in [--options] -a disk.img data.tar /destination [compress:TYPE]\n"
           "  virt-tar-in [--options] -d domname data.tar /destination\n"
-          "  zcat data.tar.gz | virt-tar-in [--options] -a disk.img - /destination\n"
-          "Options:\n"
-          "  -a|--add image       Add image\n"
-          "  --blocksize[=512|4096]\n"
-          "                       Set sector size of the disk for -a option\n"
-          "  -c|--connect uri     Specify libvirt URI for -d option\n"
-          "  -d|--domain guest    Add disks from libvirt guest\n"
-          "  --echo-keys          Don't turn off echo for passphrases\n"
-          "  --format[=raw|..]    Force disk format for -a option\n"
-          "  --help               Display brief help\n"
-          "  -i|--inspector       Inspect and mount the guest (the default)\n"
-          "  --key selector       Specify a LUKS key\n"
-          "  --keys-from-stdin    Read passphrases from stdin\n"
-          "  -m|--mount dev[:mnt[:opts[:fstype]]]\n"
-          "                       Mount dev on mnt (if omitted, /)\n"
-          "  --ro                 Add the disks read-only (nothing can be written)\n"
-          "  --rw                 Add the disks read-write (the default)\n"
-          TOOLS_PROGRESS_USAGE
-          "  -v|--verbose         Verbose messages\n"
-          "  -V|--version         Display version and exit\n"
-          "  -x                   Trace libguestfs API calls\n"
-          "Optional arguments after /destination, as in guestfish:\n"
+          "  zcat data.tar.gz | virt-tar-in [--options] -a disk.img - /destination\n");
+  tools_print_options (NULL);
+  printf ("Optional arguments after /destination, as in guestfish:\n"
           "  compress:gzip|bzip2|xz|lzop|lzma|zstd|compress\n"
           "  xattrs:true  selinux:true  acls:true\n"
           "For more information, see the manpage virt-tar-in(1).\n");
   exit (EXIT_SUCCESS);
 }
 
-/* One "name:value" optional argument into args.  Exits if unknown. */
-static void
-parse_optarg (const char *arg, struct guestfs_tar_in_opts_argv *args)
-{
-  size_t len;
-  const char *value = tools_optarg_split (arg, &len);
-
-  if (TOOLS_OPTARG_IS (arg, len, "compress")) {
-    args->bitmask |= GUESTFS_TAR_IN_OPTS_COMPRESS_BITMASK;
-    args->compress = value;
-    return;
-  }
-  if (TOOLS_OPTARG_IS (arg, len, "xattrs")) {
-    args->bitmask |= GUESTFS_TAR_IN_OPTS_XATTRS_BITMASK;
-    args->xattrs = tools_optarg_bool (arg, value);
-  }
-  else if (TOOLS_OPTARG_IS (arg, len, "selinux")) {
-    args->bitmask |= GUESTFS_TAR_IN_OPTS_SELINUX_BITMASK;
-    args->selinux = tools_optarg_bool (arg, value);
-  }
-  else if (TOOLS_OPTARG_IS (arg, len, "acls")) {
-    args->bitmask |= GUESTFS_TAR_IN_OPTS_ACLS_BITMASK;
-    args->acls = tools_optarg_bool (arg, value);
-  }
-  else {
-    tools_error ("%.*s: unknown optional argument (compress, xattrs, "
-                 "selinux or acls)", (int) len, arg);
-    exit (EXIT_FAILURE);
-  }
-}
+/* Its optional arguments, those of guestfish's tar-in. */
+#define OPTARG(name, kind, bit, field) \
+  TOOLS_OPTARG (name, kind, GUESTFS_TAR_IN_OPTS_##bit##_BITMASK, \
+                struct guestfs_tar_in_opts_argv, field)
+static const struct tools_optarg optargs[] = {
+  OPTARG ("compress", TOOLS_OPTARG_STRING, COMPRESS, compress),
+  OPTARG ("xattrs", TOOLS_OPTARG_BOOL, XATTRS, xattrs),
+  OPTARG ("selinux", TOOLS_OPTARG_BOOL, SELINUX, selinux),
+  OPTARG ("acls", TOOLS_OPTARG_BOOL, ACLS, acls),
+  { NULL }
+};
 
 /* Everything that can be checked without the guest. */
 static void
@@ -129,22 +91,15 @@ main (int argc, char *argv[])
   struct guestfs_tar_in_opts_argv args = { .bitmask = 0 };
   const char *tarfile, *dest;
   char *root;
-  int c, errors = 0;
+  int errors = 0;
 
   tools_init ("virt-tar-in", argv, usage, short_options, long_options);
   tools.writable = 1;
-  while ((c = getopt_long (argc, argv, short_options, long_options,
-                           NULL)) != -1)
-    if (!tools_handle_option (c, optarg))
-      usage (EXIT_FAILURE);
-
-  if (argc - optind < 2)
-    usage (EXIT_FAILURE);
-  tools_check_drives ();
+  tools_parse_options (argc, argv, 2);
   tarfile = argv[optind];
   dest = argv[optind+1];
   for (int i = optind + 2; i < argc; ++i)
-    parse_optarg (argv[i], &args);
+    tools_parse_optarg (argv[i], optargs, &args);
   check_arguments (tarfile, dest);
 
   tools_add_drives_and_launch ();

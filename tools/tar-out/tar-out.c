@@ -38,26 +38,9 @@ usage (int status)
           "Usage:\n"
           "  virt-tar-out [--options] -a disk.img /dir files.tar [compress:TYPE]\n"
           "  virt-tar-out [--options] -d domname /dir files.tar\n"
-          "  virt-tar-out [--options] -a disk.img /dir - | gzip --best > files.tar.gz\n"
-          "Options:\n"
-          "  -a|--add image       Add image\n"
-          "  --blocksize[=512|4096]\n"
-          "                       Set sector size of the disk for -a option\n"
-          "  -c|--connect uri     Specify libvirt URI for -d option\n"
-          "  -d|--domain guest    Add disks from libvirt guest\n"
-          "  --echo-keys          Don't turn off echo for passphrases\n"
-          "  --format[=raw|..]    Force disk format for -a option\n"
-          "  --help               Display brief help\n"
-          "  -i|--inspector       Inspect and mount the guest (the default)\n"
-          "  --key selector       Specify a LUKS key\n"
-          "  --keys-from-stdin    Read passphrases from stdin\n"
-          "  -m|--mount dev[:mnt[:opts[:fstype]]]\n"
-          "                       Mount dev on mnt (if omitted, /)\n"
-          TOOLS_PROGRESS_USAGE
-          "  -v|--verbose         Verbose messages\n"
-          "  -V|--version         Display version and exit\n"
-          "  -x                   Trace libguestfs API calls\n"
-          "Optional arguments after files.tar, as in guestfish:\n"
+          "  virt-tar-out [--options] -a disk.img /dir - | gzip --best > files.tar.gz\n");
+  tools_print_options (NULL);
+  printf ("Optional arguments after files.tar, as in guestfish:\n"
           "  compress:gzip|bzip2|xz|lzop|lzma|zstd|compress\n"
           "  numericowner:true  excludes:'PATTERN ...'\n"
           "  xattrs:true  selinux:true  acls:true\n"
@@ -65,70 +48,19 @@ usage (int status)
   exit (EXIT_SUCCESS);
 }
 
-/* "a b  c" -> { "a", "b", "c", NULL }. */
-static char **
-split_words (const char *s)
-{
-  char **words = calloc (strlen (s) / 2 + 2, sizeof (char *));
-  size_t n = 0;
-
-  if (words == NULL) {
-    perror ("calloc");
-    exit (EXIT_FAILURE);
-  }
-  while (*s) {
-    size_t len = strcspn (s, " \t\n");
-
-    if (len > 0 && (words[n++] = strndup (s, len)) == NULL) {
-      perror ("strndup");
-      exit (EXIT_FAILURE);
-    }
-    s += len;
-    s += strspn (s, " \t\n");
-  }
-  return words;
-}
-
-/* One "name:value" optional argument into args.  Exits if unknown. */
-static void
-parse_optarg (const char *arg, struct guestfs_tar_out_opts_argv *args)
-{
-  size_t len;
-  const char *value = tools_optarg_split (arg, &len);
-
-  if (TOOLS_OPTARG_IS (arg, len, "compress")) {
-    args->bitmask |= GUESTFS_TAR_OUT_OPTS_COMPRESS_BITMASK;
-    args->compress = value;
-    return;
-  }
-  if (TOOLS_OPTARG_IS (arg, len, "excludes")) {
-    tools_free_strings ((char **) args->excludes);
-    args->bitmask |= GUESTFS_TAR_OUT_OPTS_EXCLUDES_BITMASK;
-    args->excludes = split_words (value);
-    return;
-  }
-  if (TOOLS_OPTARG_IS (arg, len, "numericowner")) {
-    args->bitmask |= GUESTFS_TAR_OUT_OPTS_NUMERICOWNER_BITMASK;
-    args->numericowner = tools_optarg_bool (arg, value);
-  }
-  else if (TOOLS_OPTARG_IS (arg, len, "xattrs")) {
-    args->bitmask |= GUESTFS_TAR_OUT_OPTS_XATTRS_BITMASK;
-    args->xattrs = tools_optarg_bool (arg, value);
-  }
-  else if (TOOLS_OPTARG_IS (arg, len, "selinux")) {
-    args->bitmask |= GUESTFS_TAR_OUT_OPTS_SELINUX_BITMASK;
-    args->selinux = tools_optarg_bool (arg, value);
-  }
-  else if (TOOLS_OPTARG_IS (arg, len, "acls")) {
-    args->bitmask |= GUESTFS_TAR_OUT_OPTS_ACLS_BITMASK;
-    args->acls = tools_optarg_bool (arg, value);
-  }
-  else {
-    tools_error ("%.*s: unknown optional argument (compress, numericowner, "
-                 "excludes, xattrs, selinux or acls)", (int) len, arg);
-    exit (EXIT_FAILURE);
-  }
-}
+/* Its optional arguments, those of guestfish's tar-out. */
+#define OPTARG(name, kind, bit, field) \
+  TOOLS_OPTARG (name, kind, GUESTFS_TAR_OUT_OPTS_##bit##_BITMASK, \
+                struct guestfs_tar_out_opts_argv, field)
+static const struct tools_optarg optargs[] = {
+  OPTARG ("compress", TOOLS_OPTARG_STRING, COMPRESS, compress),
+  OPTARG ("numericowner", TOOLS_OPTARG_BOOL, NUMERICOWNER, numericowner),
+  OPTARG ("excludes", TOOLS_OPTARG_WORDS, EXCLUDES, excludes),
+  OPTARG ("xattrs", TOOLS_OPTARG_BOOL, XATTRS, xattrs),
+  OPTARG ("selinux", TOOLS_OPTARG_BOOL, SELINUX, selinux),
+  OPTARG ("acls", TOOLS_OPTARG_BOOL, ACLS, acls),
+  { NULL }
+};
 
 /* The temporary file while it is not in place: removed at any exit. */
 static char *temporary;
@@ -194,21 +126,14 @@ main (int argc, char *argv[])
   const char *dir, *output;
   char *root, *target;
   mode_t mode = 0;
-  int c, errors = 0;
+  int errors = 0;
 
   tools_init ("virt-tar-out", argv, usage, short_options, long_options);
-  while ((c = getopt_long (argc, argv, short_options, long_options,
-                           NULL)) != -1)
-    if (!tools_handle_option (c, optarg))
-      usage (EXIT_FAILURE);
-
-  if (argc - optind < 2)
-    usage (EXIT_FAILURE);
-  tools_check_drives ();
+  tools_parse_options (argc, argv, 2);
   dir = argv[optind];
   output = argv[optind+1];
   for (int i = optind + 2; i < argc; ++i)
-    parse_optarg (argv[i], &args);
+    tools_parse_optarg (argv[i], optargs, &args);
   if (dir[0] != '/') {
     tools_error ("%s: the directory must be an absolute path in the guest "
                  "(starting with /)", dir);
@@ -251,7 +176,7 @@ main (int argc, char *argv[])
 
   free (root);
   free (target);
-  tools_free_strings ((char **) args.excludes);
+  tools_free_optargs (optargs, &args);
   guestfs_close (tools.g);
   return errors ? EXIT_FAILURE : EXIT_SUCCESS;
 }
