@@ -14,11 +14,11 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from gk import (emit_xdr, emit_errno, emit_header, emit_lib,  # noqa: E402
                 emit_daemon, emit_fish, emit_docs, emit_tests,
                 emit_optgroups, emit_fuzz,
-                emit_python)
+                emit_python, emit_tools)
 
 EMITTERS = [emit_xdr, emit_errno, emit_header, emit_lib, emit_daemon,
             emit_fish, emit_docs, emit_tests, emit_optgroups, emit_fuzz,
-            emit_python]
+            emit_python, emit_tools]
 
 
 def outputs():

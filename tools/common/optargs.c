@@ -1,6 +1,7 @@
 /* Optional arguments given to a tool after its own arguments, as to
  * the guestfish command it stands for ("virt-tar-in ... compress:gzip
- * xattrs:true"): parsed by a table into the call's optargs struct.
+ * xattrs:true"): parsed into the call's optargs struct through the
+ * call's table, which the generator writes (call-optargs.c).
  */
 
 #include <config.h>
@@ -8,6 +9,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <errno.h>
+#include <stdint.h>
 
 #include "options.h"
 
@@ -47,6 +50,26 @@ unknown (const char *arg, size_t len, const struct tools_optarg *table)
   exit (EXIT_FAILURE);
 }
 
+/* An integer VALUE of optional argument ARG within [MIN, MAX]. */
+static int64_t
+parse_int (const char *arg, const char *value, int64_t min, int64_t max)
+{
+  char *end;
+  long long v;
+
+  errno = 0;
+  v = strtoll (value, &end, 0);
+  if (end == value || *end != '\0') {
+    tools_error ("%s: ‘%s’ is not an integer", arg, value);
+    exit (EXIT_FAILURE);
+  }
+  if (errno == ERANGE || v < min || v > max) {
+    tools_error ("%s: ‘%s’ is out of range", arg, value);
+    exit (EXIT_FAILURE);
+  }
+  return v;
+}
+
 void
 tools_parse_optarg (const char *arg, const struct tools_optarg *table,
                     void *argv)
@@ -81,6 +104,12 @@ tools_parse_optarg (const char *arg, const struct tools_optarg *table,
       exit (EXIT_FAILURE);
     }
     *(int *) field = b;
+    break;
+  case TOOLS_OPTARG_INT:
+    *(int *) field = parse_int (arg, value, INT32_MIN, INT32_MAX);
+    break;
+  case TOOLS_OPTARG_INT64:
+    *(int64_t *) field = parse_int (arg, value, INT64_MIN, INT64_MAX);
     break;
   case TOOLS_OPTARG_WORDS:
     tools_free_strings (*(char ***) field);   /* given twice: the last wins */

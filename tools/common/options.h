@@ -244,10 +244,13 @@ extern int tools_parse_bool (const char *s);
  * its own arguments, guestfish-style ("compress:gzip"): name, kind of
  * value, and where it goes in the call's guestfs_*_opts_argv struct
  * (whose first member is the uint64_t bitmask).  Ends with a NULL name.
+ * The generator writes one per call (call-optargs.h).
  */
 enum tools_optarg_kind {
   TOOLS_OPTARG_STRING,          /* const char * */
   TOOLS_OPTARG_BOOL,            /* int */
+  TOOLS_OPTARG_INT,             /* int */
+  TOOLS_OPTARG_INT64,           /* int64_t */
   TOOLS_OPTARG_WORDS            /* char *const *, from "a b c" */
 };
 struct tools_optarg {
@@ -256,8 +259,6 @@ struct tools_optarg {
   uint64_t bit;
   size_t offset;
 };
-#define TOOLS_OPTARG(name, kind, bit, type, field) \
-  { (name), (kind), (bit), offsetof (type, field) }
 /* Parse ARG into ARGV per TABLE; exits with a clear error if ARG is not
  * name:value, names no entry, or has a bad value.  Words lists are
  * freed by tools_free_optargs.

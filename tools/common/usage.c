@@ -106,7 +106,7 @@ tool_takes (const char *name)
 void
 tools_print_options (const char *own)
 {
-  size_t nr_own = 0, n = 0, cap = NR_COMMON + 1;
+  size_t nr_own, n = 0, cap = NR_COMMON + 1;
   struct entry *entries;
   const char *p;
 

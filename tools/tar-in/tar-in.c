@@ -17,6 +17,7 @@
 #include <sys/stat.h>
 
 #include "options.h"
+#include "call-optargs.h"
 
 static const char short_options[] = TOOLS_SHORT_OPTIONS "im:";
 static const struct option long_options[] = {
@@ -45,18 +46,6 @@ usage (int status)
           "For more information, see the manpage virt-tar-in(1).\n");
   exit (EXIT_SUCCESS);
 }
-
-/* Its optional arguments, those of guestfish's tar-in. */
-#define OPTARG(name, kind, bit, field) \
-  TOOLS_OPTARG (name, kind, GUESTFS_TAR_IN_OPTS_##bit##_BITMASK, \
-                struct guestfs_tar_in_opts_argv, field)
-static const struct tools_optarg optargs[] = {
-  OPTARG ("compress", TOOLS_OPTARG_STRING, COMPRESS, compress),
-  OPTARG ("xattrs", TOOLS_OPTARG_BOOL, XATTRS, xattrs),
-  OPTARG ("selinux", TOOLS_OPTARG_BOOL, SELINUX, selinux),
-  OPTARG ("acls", TOOLS_OPTARG_BOOL, ACLS, acls),
-  { NULL }
-};
 
 /* Everything that can be checked without the guest. */
 static void
@@ -99,7 +88,7 @@ main (int argc, char *argv[])
   tarfile = argv[optind];
   dest = argv[optind+1];
   for (int i = optind + 2; i < argc; ++i)
-    tools_parse_optarg (argv[i], optargs, &args);
+    tools_parse_optarg (argv[i], tools_optargs_tar_in_opts, &args);
   check_arguments (tarfile, dest);
 
   tools_add_drives_and_launch ();

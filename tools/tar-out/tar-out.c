@@ -18,6 +18,7 @@
 #include <sys/stat.h>
 
 #include "options.h"
+#include "call-optargs.h"
 #include "progress.h"
 
 static const char short_options[] = TOOLS_SHORT_OPTIONS "im:";
@@ -47,20 +48,6 @@ usage (int status)
           "For more information, see the manpage virt-tar-out(1).\n");
   exit (EXIT_SUCCESS);
 }
-
-/* Its optional arguments, those of guestfish's tar-out. */
-#define OPTARG(name, kind, bit, field) \
-  TOOLS_OPTARG (name, kind, GUESTFS_TAR_OUT_OPTS_##bit##_BITMASK, \
-                struct guestfs_tar_out_opts_argv, field)
-static const struct tools_optarg optargs[] = {
-  OPTARG ("compress", TOOLS_OPTARG_STRING, COMPRESS, compress),
-  OPTARG ("numericowner", TOOLS_OPTARG_BOOL, NUMERICOWNER, numericowner),
-  OPTARG ("excludes", TOOLS_OPTARG_WORDS, EXCLUDES, excludes),
-  OPTARG ("xattrs", TOOLS_OPTARG_BOOL, XATTRS, xattrs),
-  OPTARG ("selinux", TOOLS_OPTARG_BOOL, SELINUX, selinux),
-  OPTARG ("acls", TOOLS_OPTARG_BOOL, ACLS, acls),
-  { NULL }
-};
 
 /* The temporary file while it is not in place: removed at any exit. */
 static char *temporary;
@@ -133,7 +120,7 @@ main (int argc, char *argv[])
   dir = argv[optind];
   output = argv[optind+1];
   for (int i = optind + 2; i < argc; ++i)
-    tools_parse_optarg (argv[i], optargs, &args);
+    tools_parse_optarg (argv[i], tools_optargs_tar_out_opts, &args);
   if (dir[0] != '/') {
     tools_error ("%s: the directory must be an absolute path in the guest "
                  "(starting with /)", dir);
@@ -176,7 +163,7 @@ main (int argc, char *argv[])
 
   free (root);
   free (target);
-  tools_free_optargs (optargs, &args);
+  tools_free_optargs (tools_optargs_tar_out_opts, &args);
   guestfs_close (tools.g);
   return errors ? EXIT_FAILURE : EXIT_SUCCESS;
 }
